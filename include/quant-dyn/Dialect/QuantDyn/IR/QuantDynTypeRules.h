@@ -1,0 +1,82 @@
+//===- QuantDynTypeRules.h - Shape and type rules of quant_dyn --*- C++ -*-===//
+//
+// The one place that knows how blocks, scales and element types relate. The
+// verifiers, the result-type-inferring builders and the lowerings all call
+// these functions, so they cannot disagree.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DYN_DIALECT_QUANTDYN_IR_QUANTDYNTYPERULES_H
+#define QUANT_DYN_DIALECT_QUANTDYN_IR_QUANTDYNTYPERULES_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace mlir::quant_dyn {
+
+/// The blocking attributes of quantize / dequantize as written on the op.
+struct BlockingSpec {
+  std::optional<int64_t> axis;
+  std::optional<int64_t> blockSize;
+  std::optional<SmallVector<int64_t>> blockShape;
+
+  bool is1D() const { return axis || blockSize; }
+};
+
+/// Block extents per dimension, resolved against an input shape: 1D mode
+/// gives 1 on every dimension but the axis; a block_shape entry of -1 stays
+/// -1 ("whole extent", which may be dynamic).
+struct ResolvedBlocking {
+  bool is1D = false;
+  int64_t axis = -1; // normalized to [0, rank) in 1D mode
+  SmallVector<int64_t> blockPerDim;
+};
+
+using EmitErrorFn = function_ref<InFlightDiagnostic()>;
+
+/// Checks the blocking attributes against an input shape (SPEC.md section 2:
+/// mode, rank, axis, block_size, divisibility, block_shape entries).
+FailureOr<ResolvedBlocking> resolveBlocking(const BlockingSpec &spec,
+                                            ArrayRef<int64_t> shape,
+                                            EmitErrorFn emitError);
+
+/// The shape of the scales for an input shape and a valid blocking. A
+/// dynamic input extent gives a dynamic scale extent unless the block covers
+/// the whole extent (-1), which always gives 1.
+SmallVector<int64_t> inferScaleShape(ArrayRef<int64_t> shape,
+                                     const ResolvedBlocking &blocking);
+
+/// Number of blocks along one dimension: ceil(extent / block), without
+/// overflow; a block of -1 gives 1; extent 0 gives 0 (unless block is -1).
+int64_t numBlocks(int64_t extent, int64_t block);
+
+/// Element type predicates of the dialect's type rules.
+bool isQuantizeInputType(Type type); // f16, bf16, f32
+bool isBlockDataType(Type type);     // f4E2M1FN, f8E4M3FN, f8E5M2, f6*, si8
+bool isBlockScaleType(Type type);    // f8E4M3FN, f8E8M0FNU, f32, f16, bf16
+bool isLinearQuantizedType(Type type); // ui8, si8, i8
+bool isZeroPointType(Type type);       // si8, i8, ui8, si32, i32
+
+/// qmax of a block data type (6 for f4E2M1FN, ..., 127 for si8).
+double getQMax(Type dataType);
+/// emax of a float data type for the f8E8M0FNU scale rule.
+int getMXEmax(Type dataType);
+
+/// Verifies that `actual` has the inferred scale shape, for `what`
+/// ("scales"). `inputShape` tells which dimensions may be dynamic.
+LogicalResult verifyScaleShape(ArrayRef<int64_t> inputShape,
+                               ArrayRef<int64_t> inferred,
+                               ArrayRef<int64_t> actual, EmitErrorFn emitError);
+
+/// Verifies that two shapes are compatible (same rank; equal where both are
+/// static). `lhsName` / `rhsName` name the tensors in the diagnostic.
+LogicalResult verifyCompatibleShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs,
+                                     StringRef lhsName, StringRef rhsName,
+                                     EmitErrorFn emitError);
+
+} // namespace mlir::quant_dyn
+
+#endif // QUANT_DYN_DIALECT_QUANTDYN_IR_QUANTDYNTYPERULES_H

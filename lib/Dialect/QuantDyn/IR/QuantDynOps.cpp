@@ -1,0 +1,408 @@
+//===- QuantDynOps.cpp - quant_dyn op verifiers and builders --------------===//
+//
+// Each verifier checks the rules of SPEC.md section 2 in order and stops at
+// the first violation, so a bad input gives one precise diagnostic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+
+//===----------------------------------------------------------------------===//
+// Shared block quantization rules
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// What quantize and dequantize have in common, seen from the verifier.
+struct BlockOpView {
+  Operation *op;
+  BlockingSpec blocking;
+  RankedTensorType floatType; // quantize input / dequantize result
+  RankedTensorType dataType;
+  RankedTensorType scaleType;
+  Value doubleQuantScale; // may be null
+  StringRef floatName;    // "input" or "result"
+};
+} // namespace
+
+static BlockingSpec makeBlocking(std::optional<int64_t> axis,
+                                 std::optional<int64_t> blockSize,
+                                 std::optional<ArrayRef<int64_t>> blockShape) {
+  BlockingSpec spec;
+  spec.axis = axis;
+  spec.blockSize = blockSize;
+  if (blockShape)
+    spec.blockShape = SmallVector<int64_t>(*blockShape);
+  return spec;
+}
+
+static LogicalResult verifyBlockOp(const BlockOpView &view) {
+  Operation *op = view.op;
+  auto emitError = [op]() { return op->emitOpError(); };
+  Type floatElt = view.floatType.getElementType();
+  Type dataElt = view.dataType.getElementType();
+  Type scaleElt = view.scaleType.getElementType();
+  ArrayRef<int64_t> shape = view.dataType.getShape();
+
+  // Blocking attributes first: when they are invalid, the shapes that depend
+  // on them are not checked.
+  FailureOr<ResolvedBlocking> resolved =
+      resolveBlocking(view.blocking, shape, emitError);
+  if (failed(resolved))
+    return failure();
+
+  // Element types.
+  if (!isQuantizeInputType(floatElt))
+    return op->emitOpError() << view.floatName
+                             << " element type must be f16, bf16 or f32, but "
+                                "got "
+                             << floatElt;
+  if (!isBlockDataType(dataElt))
+    return op->emitOpError()
+           << "data element type must be f4E2M1FN, f8E4M3FN, f8E5M2, "
+              "f6E2M3FN, f6E3M2FN or si8, but got "
+           << dataElt;
+  if (!isBlockScaleType(scaleElt))
+    return op->emitOpError() << "scale element type must be f8E4M3FN, "
+                                "f8E8M0FNU, f32, f16 or bf16, but got "
+                             << scaleElt;
+
+  // Scale type and what it requires.
+  bool hasGs = static_cast<bool>(view.doubleQuantScale);
+  if (isa<Float8E4M3FNType>(scaleElt)) {
+    if (!isa<Float4E2M1FNType>(dataElt))
+      return op->emitOpError() << "f8E4M3FN scales (NVFP4) require "
+                                  "f4E2M1FN data, but the data is "
+                               << dataElt;
+    if (resolved->is1D && *view.blocking.blockSize != 16)
+      return op->emitOpError() << "f8E4M3FN scales (NVFP4) require "
+                                  "'block_size' 16, but got "
+                               << *view.blocking.blockSize;
+    if (!hasGs)
+      return op->emitOpError() << "f8E4M3FN scales (NVFP4) require the "
+                                  "double_quant_scale operand";
+  } else if (isa<Float8E8M0FNUType>(scaleElt)) {
+    if (!isa<FloatType>(dataElt))
+      return op->emitOpError() << "f8E8M0FNU scales (MX) require "
+                                  "floating-point data, but the data is "
+                               << dataElt;
+    if (resolved->is1D && *view.blocking.blockSize != 32)
+      return op->emitOpError() << "f8E8M0FNU scales (MX) require "
+                                  "'block_size' 32, but got "
+                               << *view.blocking.blockSize;
+    if (hasGs)
+      return op->emitOpError() << "f8E8M0FNU scales (MX) take no "
+                                  "double_quant_scale operand";
+  } else if (hasGs) {
+    return op->emitOpError() << "a double_quant_scale operand is only "
+                                "allowed with f8E4M3FN scales, but the "
+                                "scales are "
+                             << scaleElt;
+  }
+
+  if (hasGs) {
+    auto gsType = cast<RankedTensorType>(view.doubleQuantScale.getType());
+    bool oneElement =
+        gsType.getRank() == 0 ||
+        (gsType.getRank() == 1 && gsType.getDimSize(0) == 1);
+    if (!oneElement)
+      return op->emitOpError() << "double_quant_scale must hold one element "
+                                  "(rank 0 or static shape [1]), but its "
+                                  "type is "
+                               << gsType;
+    Type gsElt = gsType.getElementType();
+    if (!gsElt.isF32() && gsElt != floatElt)
+      return op->emitOpError()
+             << "double_quant_scale element type must be f32 or the "
+             << view.floatName << " element type " << floatElt << ", but got "
+             << gsElt;
+  }
+
+  // f4 data is packed two per byte.
+  if (isa<Float4E2M1FNType>(dataElt) && !shape.empty()) {
+    int64_t inner = shape.back();
+    if (!ShapedType::isDynamic(inner) && inner % 2 != 0)
+      return op->emitOpError()
+             << "f4E2M1FN data requires an even innermost extent (two values "
+                "per byte), but dimension "
+             << shape.size() - 1 << " has extent " << inner;
+  }
+
+  // Shapes.
+  if (failed(verifyCompatibleShapes(view.floatType.getShape(), shape,
+                                    view.floatName, "data", emitError)))
+    return failure();
+  SmallVector<int64_t> inferred = inferScaleShape(shape, *resolved);
+  return verifyScaleShape(shape, inferred, view.scaleType.getShape(),
+                          emitError);
+}
+
+//===----------------------------------------------------------------------===//
+// QuantizeOp
+//===----------------------------------------------------------------------===//
+
+BlockingSpec QuantizeOp::getBlocking() {
+  return makeBlocking(getAxis(), getBlockSize(), getBlockShape());
+}
+
+LogicalResult QuantizeOp::verify() {
+  BlockOpView view{getOperation(),
+                   getBlocking(),
+                   getInput().getType(),
+                   getData().getType(),
+                   getScales().getType(),
+                   getDoubleQuantScale(),
+                   "input"};
+  // The input defines the shapes for quantize.
+  view.dataType = RankedTensorType::get(getInput().getType().getShape(),
+                                        getData().getType().getElementType());
+  if (failed(verifyBlockOp(view)))
+    return failure();
+  if (failed(verifyCompatibleShapes(getInput().getType().getShape(),
+                                    getData().getType().getShape(), "input",
+                                    "data", [&] { return emitOpError(); })))
+    return failure();
+  if (getScaleRounding() &&
+      !isa<Float8E8M0FNUType>(getScales().getType().getElementType()))
+    return emitOpError() << "'scale_rounding' is only legal with f8E8M0FNU "
+                            "scales, but the scales are "
+                         << getScales().getType().getElementType();
+  return success();
+}
+
+/// The result types of a quantize op with the given blocking, or null types
+/// when the blocking does not fit the input (the verifier then reports it).
+static std::pair<Type, Type> inferQuantizeResultTypes(Value input,
+                                                      Type dataElementType,
+                                                      Type scaleElementType,
+                                                      const BlockingSpec &spec) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  Type dataType =
+      RankedTensorType::get(inputType.getShape(), dataElementType);
+  // Diagnostics are dropped here; the verifier repeats them on the op.
+  MLIRContext *ctx = input.getContext();
+  ScopedDiagnosticHandler silence(ctx, [](Diagnostic &) { return success(); });
+  FailureOr<ResolvedBlocking> resolved =
+      resolveBlocking(spec, inputType.getShape(), [&] {
+        return emitError(input.getLoc());
+      });
+  SmallVector<int64_t> scaleShape =
+      succeeded(resolved) ? inferScaleShape(inputType.getShape(), *resolved)
+                          : SmallVector<int64_t>(inputType.getShape());
+  return {dataType, RankedTensorType::get(scaleShape, scaleElementType)};
+}
+
+void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
+                       Value doubleQuantScale, Type dataElementType,
+                       Type scaleElementType, int64_t axis, int64_t blockSize,
+                       std::optional<ScaleRounding> rounding) {
+  BlockingSpec spec;
+  spec.axis = axis;
+  spec.blockSize = blockSize;
+  auto [dataType, scaleType] =
+      inferQuantizeResultTypes(input, dataElementType, scaleElementType, spec);
+  ScaleRoundingAttr roundingAttr =
+      rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
+               : ScaleRoundingAttr();
+  build(builder, state, dataType, scaleType, input, doubleQuantScale,
+        builder.getI64IntegerAttr(axis), builder.getI64IntegerAttr(blockSize),
+        DenseI64ArrayAttr(), roundingAttr);
+}
+
+void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
+                       Value doubleQuantScale, Type dataElementType,
+                       Type scaleElementType, ArrayRef<int64_t> blockShape,
+                       std::optional<ScaleRounding> rounding) {
+  BlockingSpec spec;
+  spec.blockShape = SmallVector<int64_t>(blockShape);
+  auto [dataType, scaleType] =
+      inferQuantizeResultTypes(input, dataElementType, scaleElementType, spec);
+  ScaleRoundingAttr roundingAttr =
+      rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
+               : ScaleRoundingAttr();
+  build(builder, state, dataType, scaleType, input, doubleQuantScale,
+        IntegerAttr(), IntegerAttr(), builder.getDenseI64ArrayAttr(blockShape),
+        roundingAttr);
+}
+
+//===----------------------------------------------------------------------===//
+// DequantizeOp
+//===----------------------------------------------------------------------===//
+
+BlockingSpec DequantizeOp::getBlocking() {
+  return makeBlocking(getAxis(), getBlockSize(), getBlockShape());
+}
+
+LogicalResult DequantizeOp::verify() {
+  if ((*this)->hasAttr("scale_rounding"))
+    return emitOpError() << "'scale_rounding' is only legal on "
+                            "quant_dyn.quantize";
+  BlockOpView view{getOperation(),        getBlocking(),
+                   getOutput().getType(), getData().getType(),
+                   getScales().getType(), getDoubleQuantScale(),
+                   "result"};
+  return verifyBlockOp(view);
+}
+
+void DequantizeOp::build(OpBuilder &builder, OperationState &state,
+                         Value data, Value scales, Value doubleQuantScale,
+                         Type outputElementType, int64_t axis,
+                         int64_t blockSize) {
+  auto dataType = cast<RankedTensorType>(data.getType());
+  build(builder, state,
+        RankedTensorType::get(dataType.getShape(), outputElementType), data,
+        scales, doubleQuantScale, builder.getI64IntegerAttr(axis),
+        builder.getI64IntegerAttr(blockSize), DenseI64ArrayAttr());
+}
+
+void DequantizeOp::build(OpBuilder &builder, OperationState &state,
+                         Value data, Value scales, Value doubleQuantScale,
+                         Type outputElementType,
+                         ArrayRef<int64_t> blockShape) {
+  auto dataType = cast<RankedTensorType>(data.getType());
+  build(builder, state,
+        RankedTensorType::get(dataType.getShape(), outputElementType), data,
+        scales, doubleQuantScale, IntegerAttr(), IntegerAttr(),
+        builder.getDenseI64ArrayAttr(blockShape));
+}
+
+//===----------------------------------------------------------------------===//
+// Linear ops
+//===----------------------------------------------------------------------===//
+
+static std::optional<int64_t> normalizeChannelAxis(QType qtype, int64_t axis,
+                                                   int64_t rank) {
+  if (qtype != QType::per_channel)
+    return std::nullopt;
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+static LogicalResult verifyLinearOp(Operation *op, RankedTensorType floatType,
+                                    RankedTensorType quantType,
+                                    RankedTensorType scalesType, Value zps,
+                                    QType qtype, int64_t axis) {
+  auto emitError = [op]() { return op->emitOpError(); };
+  if (!isQuantizeInputType(floatType.getElementType()))
+    return op->emitOpError() << "float element type must be f32, f16 or "
+                                "bf16, but got "
+                             << floatType.getElementType();
+  if (!isLinearQuantizedType(quantType.getElementType()))
+    return op->emitOpError() << "quantized element type must be ui8, si8 or "
+                                "i8, but got "
+                             << quantType.getElementType();
+  if (failed(verifyCompatibleShapes(quantType.getShape(), floatType.getShape(),
+                                    "quantized tensor", "float tensor",
+                                    emitError)))
+    return failure();
+
+  int64_t rank = floatType.getRank();
+  std::optional<int64_t> channelAxis;
+  if (qtype == QType::per_channel) {
+    channelAxis = normalizeChannelAxis(qtype, axis, rank);
+    if (!channelAxis)
+      return op->emitOpError() << "per_channel 'axis' must be in [" << -rank
+                               << ", " << rank - 1 << "], but got " << axis;
+  }
+
+  if (scalesType.getRank() != 1)
+    return op->emitOpError() << "scales must be a 1-D tensor, but have rank "
+                             << scalesType.getRank();
+  if (!isQuantizeInputType(scalesType.getElementType()))
+    return op->emitOpError() << "scales element type must be f32, f16 or "
+                                "bf16, but got "
+                             << scalesType.getElementType();
+  int64_t numScales = scalesType.getDimSize(0);
+  if (!ShapedType::isDynamic(numScales)) {
+    if (!channelAxis && numScales != 1)
+      return op->emitOpError() << "per_tensor scales must hold exactly 1 "
+                                  "element, but hold "
+                               << numScales;
+    if (channelAxis) {
+      int64_t channels = floatType.getDimSize(*channelAxis);
+      if (!ShapedType::isDynamic(channels) && channels != numScales)
+        return op->emitOpError()
+               << "per_channel scales must hold one element per index of "
+                  "dimension "
+               << *channelAxis << " (" << channels << "), but hold "
+               << numScales;
+    }
+  }
+
+  if (zps) {
+    auto zpsType = cast<RankedTensorType>(zps.getType());
+    if (zpsType.getRank() != 1)
+      return op->emitOpError() << "zps must be a 1-D tensor, but have rank "
+                               << zpsType.getRank();
+    if (!isZeroPointType(zpsType.getElementType()))
+      return op->emitOpError() << "zps element type must be si8, i8, ui8, "
+                                  "si32 or i32, but got "
+                               << zpsType.getElementType();
+    int64_t numZps = zpsType.getDimSize(0);
+    if (!ShapedType::isDynamic(numZps) && !ShapedType::isDynamic(numScales) &&
+        numZps != numScales)
+      return op->emitOpError() << "zps must have as many elements as scales ("
+                               << numScales << "), but have " << numZps;
+    if (!ShapedType::isDynamic(numZps) && ShapedType::isDynamic(numScales)) {
+      int64_t expected = 1;
+      if (channelAxis)
+        expected = floatType.getDimSize(*channelAxis);
+      if (!ShapedType::isDynamic(expected) && numZps != expected)
+        return op->emitOpError()
+               << "zps must have as many elements as scales (" << expected
+               << "), but have " << numZps;
+    }
+  }
+  return success();
+}
+
+std::optional<int64_t> QuantizeLinearOp::getNormalizedChannelAxis() {
+  return normalizeChannelAxis(getQtype(), getAxis(),
+                              getInput().getType().getRank());
+}
+
+LogicalResult QuantizeLinearOp::verify() {
+  return verifyLinearOp(getOperation(), getInput().getType(),
+                        getOutput().getType(), getScales().getType(), getZps(),
+                        getQtype(), getAxis());
+}
+
+void QuantizeLinearOp::build(OpBuilder &builder, OperationState &state,
+                             Value input, Value scales, Value zps,
+                             Type resultElementType, QType qtype,
+                             int64_t axis) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  build(builder, state,
+        RankedTensorType::get(inputType.getShape(), resultElementType), input,
+        scales, zps, qtype, axis);
+}
+
+std::optional<int64_t> DequantizeLinearOp::getNormalizedChannelAxis() {
+  return normalizeChannelAxis(getQtype(), getAxis(),
+                              getInput().getType().getRank());
+}
+
+LogicalResult DequantizeLinearOp::verify() {
+  return verifyLinearOp(getOperation(), getOutput().getType(),
+                        getInput().getType(), getScales().getType(), getZps(),
+                        getQtype(), getAxis());
+}
+
+void DequantizeLinearOp::build(OpBuilder &builder, OperationState &state,
+                               Value input, Value scales, Value zps,
+                               Type resultElementType, QType qtype,
+                               int64_t axis) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  build(builder, state,
+        RankedTensorType::get(inputType.getShape(), resultElementType), input,
+        scales, zps, qtype, axis);
+}
+
+#define GET_OP_CLASSES
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDynOps.cpp.inc"
