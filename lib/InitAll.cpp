@@ -2,7 +2,12 @@
 
 #include "quant-dyn/InitAll.h"
 
+#include "quant-dyn/Conversion/Passes.h"
+#include "quant-dyn/Conversion/QuantDynToLLVM/QuantDynToLLVM.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+#include "quant-dyn/Dialect/QuantDyn/Transforms/BufferizableOpInterfaceImpl.h"
+#include "quant-dyn/Pipelines/Pipelines.h"
+#include "quant-dyn/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -85,6 +90,7 @@ void mlir::quant_dyn::registerAllDialects(DialectRegistry &registry) {
                   vector::VectorDialect>();
 
   // Bufferization of the tensor-level linalg form.
+  quant_dyn::registerBufferizableOpInterfaceExternalModels(registry);
   arith::registerBufferizableOpInterfaceExternalModels(registry);
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
@@ -107,6 +113,7 @@ void mlir::quant_dyn::registerAllDialects(DialectRegistry &registry) {
   func::registerInlinerExtension(registry);
 
   // Lowering to the LLVM dialect (convert-to-llvm) and to LLVM IR.
+  quant_dyn::registerConvertQuantDynToLLVMInterface(registry);
   arith::registerConvertArithToLLVMInterface(registry);
   cf::registerConvertControlFlowToLLVMInterface(registry);
   registerConvertFuncToLLVMInterface(registry);
@@ -127,6 +134,11 @@ void mlir::quant_dyn::registerAllDialects(DialectRegistry &registry) {
 }
 
 void mlir::quant_dyn::registerAllPasses() {
+  // The project's own passes and pipelines.
+  registerQuantDynConversionPasses();
+  registerQuantDynTransformsPasses();
+  registerQuantDynPipelines();
+
   // Upstream passes the pipelines are assembled from.
   registerTransformsPasses();
   registerConversionPasses();

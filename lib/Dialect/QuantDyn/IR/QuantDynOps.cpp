@@ -27,6 +27,9 @@ struct BlockOpView {
   RankedTensorType scaleType;
   Value doubleQuantScale; // may be null
   StringRef floatName;    // "input" or "result"
+  // Which of the two defines the blocks and the scale shape: the input for
+  // quantize, the data for dequantize.
+  bool blocksFromData;
 };
 } // namespace
 
@@ -47,7 +50,8 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
   Type floatElt = view.floatType.getElementType();
   Type dataElt = view.dataType.getElementType();
   Type scaleElt = view.scaleType.getElementType();
-  ArrayRef<int64_t> shape = view.dataType.getShape();
+  ArrayRef<int64_t> shape = view.blocksFromData ? view.dataType.getShape()
+                                                : view.floatType.getShape();
 
   // Blocking attributes first: when they are invalid, the shapes that depend
   // on them are not checked.
@@ -123,20 +127,40 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
              << gsElt;
   }
 
+  // Data and the float tensor have the same shape.
+  if (failed(verifyCompatibleShapes(view.floatType.getShape(),
+                                    view.dataType.getShape(), view.floatName,
+                                    "data", emitError)))
+    return failure();
+
+  // A static extent on either side is what the tensor holds at run time, so
+  // the static rules apply to it even where the blocking side is dynamic.
+  auto staticExtent = [&](int64_t dim) {
+    int64_t extent = view.dataType.getDimSize(dim);
+    return ShapedType::isDynamic(extent) ? view.floatType.getDimSize(dim)
+                                         : extent;
+  };
+  if (resolved->is1D) {
+    int64_t extent = staticExtent(resolved->axis);
+    int64_t blockSize = *view.blocking.blockSize;
+    if (!ShapedType::isDynamic(extent) && extent % blockSize != 0)
+      return op->emitOpError()
+             << "extent " << extent << " of dimension " << resolved->axis
+             << " (the 'axis') is not divisible by 'block_size' " << blockSize;
+  }
+
   // f4 data is packed two per byte.
-  if (isa<Float4E2M1FNType>(dataElt) && !shape.empty()) {
-    int64_t inner = shape.back();
+  if (isa<Float4E2M1FNType>(dataElt)) {
+    int64_t innerDim = view.dataType.getRank() - 1;
+    int64_t inner = staticExtent(innerDim);
     if (!ShapedType::isDynamic(inner) && inner % 2 != 0)
       return op->emitOpError()
              << "f4E2M1FN data requires an even innermost extent (two values "
                 "per byte), but dimension "
-             << shape.size() - 1 << " has extent " << inner;
+             << innerDim << " has extent " << inner;
   }
 
-  // Shapes.
-  if (failed(verifyCompatibleShapes(view.floatType.getShape(), shape,
-                                    view.floatName, "data", emitError)))
-    return failure();
+  // Scales.
   SmallVector<int64_t> inferred = inferScaleShape(shape, *resolved);
   return verifyScaleShape(shape, inferred, view.scaleType.getShape(),
                           emitError);
@@ -151,21 +175,16 @@ BlockingSpec QuantizeOp::getBlocking() {
 }
 
 LogicalResult QuantizeOp::verify() {
+  // The input defines the blocks and the scale shape for quantize.
   BlockOpView view{getOperation(),
                    getBlocking(),
                    getInput().getType(),
                    getData().getType(),
                    getScales().getType(),
                    getDoubleQuantScale(),
-                   "input"};
-  // The input defines the shapes for quantize.
-  view.dataType = RankedTensorType::get(getInput().getType().getShape(),
-                                        getData().getType().getElementType());
+                   "input",
+                   /*blocksFromData=*/false};
   if (failed(verifyBlockOp(view)))
-    return failure();
-  if (failed(verifyCompatibleShapes(getInput().getType().getShape(),
-                                    getData().getType().getShape(), "input",
-                                    "data", [&] { return emitOpError(); })))
     return failure();
   if (getScaleRounding() &&
       !isa<Float8E8M0FNUType>(getScales().getType().getElementType()))
@@ -242,10 +261,11 @@ LogicalResult DequantizeOp::verify() {
   if ((*this)->hasAttr("scale_rounding"))
     return emitOpError() << "'scale_rounding' is only legal on "
                             "quant_dyn.quantize";
+  // The data defines the blocks and the scale shape for dequantize.
   BlockOpView view{getOperation(),        getBlocking(),
                    getOutput().getType(), getData().getType(),
                    getScales().getType(), getDoubleQuantScale(),
-                   "result"};
+                   "result",              /*blocksFromData=*/true};
   return verifyBlockOp(view);
 }
 
@@ -305,6 +325,10 @@ static LogicalResult verifyLinearOp(Operation *op, RankedTensorType floatType,
   int64_t rank = floatType.getRank();
   std::optional<int64_t> channelAxis;
   if (qtype == QType::per_channel) {
+    if (rank == 0)
+      return op->emitOpError() << "per_channel quantization requires tensors "
+                                  "of rank >= 1 (a channel 'axis'), but they "
+                                  "have rank 0";
     channelAxis = normalizeChannelAxis(qtype, axis, rank);
     if (!channelAxis)
       return op->emitOpError() << "per_channel 'axis' must be in [" << -rank
@@ -349,14 +373,22 @@ static LogicalResult verifyLinearOp(Operation *op, RankedTensorType floatType,
         numZps != numScales)
       return op->emitOpError() << "zps must have as many elements as scales ("
                                << numScales << "), but have " << numZps;
+    // With dynamic scales, the zps count is checked against what the scales
+    // must hold.
     if (!ShapedType::isDynamic(numZps) && ShapedType::isDynamic(numScales)) {
-      int64_t expected = 1;
-      if (channelAxis)
-        expected = floatType.getDimSize(*channelAxis);
-      if (!ShapedType::isDynamic(expected) && numZps != expected)
-        return op->emitOpError()
-               << "zps must have as many elements as scales (" << expected
-               << "), but have " << numZps;
+      if (!channelAxis && numZps != 1)
+        return op->emitOpError() << "per_tensor zps must hold exactly 1 "
+                                    "element, but hold "
+                                 << numZps;
+      if (channelAxis) {
+        int64_t channels = floatType.getDimSize(*channelAxis);
+        if (!ShapedType::isDynamic(channels) && numZps != channels)
+          return op->emitOpError()
+                 << "per_channel zps must hold one element per index of "
+                    "dimension "
+                 << *channelAxis << " (" << channels << "), but hold "
+                 << numZps;
+      }
     }
   }
   return success();
@@ -402,6 +434,72 @@ void DequantizeLinearOp::build(OpBuilder &builder, OperationState &state,
   build(builder, state,
         RankedTensorType::get(inputType.getShape(), resultElementType), input,
         scales, zps, qtype, axis);
+}
+
+//===----------------------------------------------------------------------===//
+// StorageCastOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult StorageCastOp::verify() {
+  auto source = cast<ShapedType>(getSource().getType());
+  auto result = cast<ShapedType>(getResult().getType());
+  if (isa<TensorType>(source) != isa<TensorType>(result))
+    return emitOpError() << "source and result must both be tensors or both "
+                            "be memrefs";
+  for (auto type : {source, result})
+    if (auto memref = dyn_cast<MemRefType>(type))
+      if (!memref.getLayout().isIdentity())
+        return emitOpError() << "memrefs must have the identity layout, but "
+                                "got "
+                             << memref;
+  if (source.getRank() != result.getRank())
+    return emitOpError() << "source and result must have the same rank, but "
+                            "have rank "
+                         << source.getRank() << " vs " << result.getRank();
+  Type srcElt = source.getElementType(), dstElt = result.getElementType();
+  // getIntOrFloatBitWidth below is only defined for these (index, complex,
+  // ... would crash it).
+  for (Type elt : {srcElt, dstElt})
+    if (!elt.isIntOrFloat())
+      return emitOpError() << "element types must be integer or floating-point "
+                              "types, but got "
+                           << elt;
+  bool packedF4 = (isa<Float4E2M1FNType>(srcElt) && dstElt.isSignlessInteger(8)) ||
+                  (isa<Float4E2M1FNType>(dstElt) && srcElt.isSignlessInteger(8));
+  if (!packedF4 && srcElt.getIntOrFloatBitWidth() != dstElt.getIntOrFloatBitWidth())
+    return emitOpError() << "element types must have the same bit width, or "
+                            "be f4E2M1FN and i8 (packed pairs), but got "
+                         << srcElt << " and " << dstElt;
+  int64_t rank = source.getRank();
+  if (packedF4 && rank == 0)
+    return emitOpError() << "packed f4E2M1FN needs rank >= 1";
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t a = source.getDimSize(i), b = result.getDimSize(i);
+    if (ShapedType::isDynamic(a) || ShapedType::isDynamic(b))
+      continue;
+    if (packedF4 && i == rank - 1) {
+      int64_t elements = isa<Float4E2M1FNType>(srcElt) ? a : b;
+      int64_t bytes = isa<Float4E2M1FNType>(srcElt) ? b : a;
+      // elements / 2 rather than 2 * bytes: no overflow on huge extents.
+      if (elements % 2 != 0 || elements / 2 != bytes)
+        return emitOpError() << "packed f4E2M1FN innermost extent " << elements
+                             << " must be twice the i8 extent " << bytes;
+    } else if (a != b) {
+      return emitOpError() << "dimension " << i << " differs: " << a << " vs "
+                           << b;
+    }
+  }
+  return success();
+}
+
+OpFoldResult StorageCastOp::fold(FoldAdaptor) {
+  if (getSource().getType() == getResult().getType())
+    return getSource();
+  // cast(cast(x)) with x of the result type is x.
+  if (auto producer = getSource().getDefiningOp<StorageCastOp>())
+    if (producer.getSource().getType() == getResult().getType())
+      return producer.getSource();
+  return {};
 }
 
 #define GET_OP_CLASSES

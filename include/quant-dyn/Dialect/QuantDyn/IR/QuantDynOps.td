@@ -253,4 +253,35 @@ def QuantDyn_DequantizeLinearOp : QuantDyn_LinearOp<"dequantize_linear"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Storage reinterpretation (produced by the lowerings)
+//===----------------------------------------------------------------------===//
+
+def QuantDyn_StorageCastOp : QuantDyn_Op<"storage_cast", [Pure]> {
+  let summary = "reinterpret the storage of a tensor or memref";
+  let description = [{
+    A view of the same bytes with another element type; no data moves. Two
+    forms:
+
+    * same shape, element types of the same bit width (e.g. `i8` <->
+      `si8`, `ui8`, `f8E4M3FN`, `f8E8M0FNU`; `i6` <-> `f6E2M3FN`);
+    * packed f4: `...xNxf4E2M1FN` <-> `...x(N/2)xi8`, element 2i in the
+      low nibble of byte i (the memory ABI of f4E2M1FN tensors).
+
+    Both sides are tensors or both are memrefs (identity layout). The
+    quant_dyn lowerings use it to move between the declared element types
+    and the signless integers that arith computes on.
+
+    ```mlir
+    %bytes = quant_dyn.storage_cast %q : tensor<2x32xf4E2M1FN> to tensor<2x16xi8>
+    ```
+  }];
+
+  let arguments = (ins AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$source);
+  let results = (outs AnyTypeOf<[AnyRankedTensor, AnyMemRef]>:$result);
+  let assemblyFormat = "$source attr-dict `:` type($source) `to` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 #endif // QUANT_DYN_OPS_TD

@@ -1,0 +1,65 @@
+/*===- quant-dyn-c/Runtime.h - CPU run-time support of compiled code -*- C -*-===*\
+|*                                                                            *|
+|* The functions compiled quant_dyn code calls, and the ones its caller uses  *|
+|* to read what happened. Usable from C and C++. Link                         *|
+|* libQuantDynRuntime.a next to an object produced by                         *|
+|*   quant-dyn-compile FILE.mlir --target=cpu --emit=obj -o FILE.o            *|
+|* (the library needs only the C library: no C++ runtime, no MLIR).           *|
+|*                                                                            *|
+|* Run-time checks (dynamic extents that break a shape rule) do not abort:    *|
+|* the compiled function calls quant_dyn_report_error and returns without     *|
+|* computing; its results are then uninitialized (do not read or free them).  *|
+|* The first error reported on a thread is kept until quant_dyn_clear_error.  *|
+|*                                                                            *|
+\*===----------------------------------------------------------------------===*/
+
+#ifndef QUANT_DYN_C_RUNTIME_H
+#define QUANT_DYN_C_RUNTIME_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Kinds of run-time errors (the `kind` argument of quant_dyn_report_error). */
+enum {
+  /* Extent `actual` of dimension `dim` is not divisible by the block size
+     `expected`. */
+  QUANT_DYN_ERROR_NOT_DIVISIBLE = 1,
+  /* f4E2M1FN data: innermost extent `actual` (dimension `dim`) is odd. */
+  QUANT_DYN_ERROR_ODD_F4_EXTENT = 2,
+  /* Scales dimension `dim` has extent `actual`, expected `expected`. */
+  QUANT_DYN_ERROR_SCALES_EXTENT = 3,
+  /* Tensor dimension `dim` has extent `actual`, the declared type requires
+     `expected`. */
+  QUANT_DYN_ERROR_TENSOR_EXTENT = 4,
+  /* Scales hold `actual` elements, expected `expected`. */
+  QUANT_DYN_ERROR_SCALES_COUNT = 5,
+  /* Zero points hold `actual` elements, expected `expected`. */
+  QUANT_DYN_ERROR_ZPS_COUNT = 6
+};
+
+/* Called by compiled code when a run-time shape rule fails. Records the
+   first error of the calling thread (later ones are ignored until
+   quant_dyn_clear_error) with a message formatted per kind. */
+void quant_dyn_report_error(int32_t kind, int64_t dim, int64_t actual,
+                            int64_t expected);
+
+/* The message of the first error recorded on this thread since the last
+   quant_dyn_clear_error, or NULL when none. The string stays valid until the
+   next quant_dyn_clear_error on this thread. */
+const char *quant_dyn_last_error(void);
+
+/* The kind of that error (QUANT_DYN_ERROR_*), or 0 when none. */
+int32_t quant_dyn_last_error_kind(void);
+
+/* Forgets the recorded error of this thread. Call before each invocation of
+   a compiled function whose status you check afterwards. */
+void quant_dyn_clear_error(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* QUANT_DYN_C_RUNTIME_H */

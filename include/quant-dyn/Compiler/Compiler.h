@@ -1,0 +1,227 @@
+//===- Compiler.h - quant_dyn compiler-driver library -----------*- C++ -*-===//
+//
+// The library behind quant-dyn-compile and quant-dyn-runner, for embedders
+// too: parse a source file, lower it with the CPU pipeline, translate to
+// LLVM IR and emit LLVM IR text / assembly / an object file for the host, or
+// JIT-compile an entry function and call it on host tensors.
+//
+// The tools are thin mains over these functions (docs DESIGN "Tools are thin
+// mains over a library"): what an embedder gets is exactly what the tools do.
+//
+// Error reporting: functions on MLIR IR (parse, lower, compile) report
+// through the MLIRContext's diagnostics; functions that work on LLVM or host
+// data return a message in a std::string.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DYN_COMPILER_COMPILER_H
+#define QUANT_DYN_COMPILER_COMPILER_H
+
+#include "quant-dyn/Pipelines/Pipelines.h"
+#include "quant-dyn/Support/ElementKind.h"
+#include "quant-dyn/Support/HostTensor.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+namespace cl {
+class OptionCategory;
+} // namespace cl
+class LLVMContext;
+class Module;
+class TargetMachine;
+class raw_ostream;
+class SourceMgr;
+} // namespace llvm
+
+namespace mlir {
+class MLIRContext;
+class ExecutionEngine;
+
+namespace quant_dyn {
+
+//===----------------------------------------------------------------------===//
+// Front end and CPU pipeline
+//===----------------------------------------------------------------------===//
+
+/// Creates a context with mlir::quant_dyn::registerAllDialects; the dialects
+/// load lazily.
+std::unique_ptr<MLIRContext> createContext();
+
+/// Parses and verifies the MLIR file at `path` ("-" reads stdin).
+/// Diagnostics (with the source line) go to stderr.
+FailureOr<OwningOpRef<ModuleOp>> parseSourceFile(StringRef path,
+                                                 MLIRContext &context);
+
+/// Same, adding the file to `sourceMgr` and reporting through the context's
+/// handlers: keep `sourceMgr` (with a SourceMgrDiagnosticHandler on it)
+/// alive while the module is compiled, so later diagnostics (pipeline,
+/// signature) show source lines as well.
+FailureOr<OwningOpRef<ModuleOp>> parseSourceFile(StringRef path,
+                                                 llvm::SourceMgr &sourceMgr,
+                                                 MLIRContext &context);
+
+/// Runs buildCPUPipeline on `module` in place: tensor-level quant_dyn /
+/// linalg IR to the LLVM dialect, every public func with
+/// llvm.emit_c_interface. Honours the --mlir-print-ir-* / --mlir-timing
+/// options when the tool registered them. Diagnostics go to the context.
+LogicalResult lowerForCPU(ModuleOp module, const CPUPipelineOptions &options);
+
+//===----------------------------------------------------------------------===//
+// Host code generation
+//===----------------------------------------------------------------------===//
+
+/// The machine code is generated for. Empty `cpu` (or "native") means the
+/// host CPU with all the host's features; any other `cpu` means that CPU
+/// with its default features. `features` is an -mattr style list applied on
+/// top ("+avx2,-avx512f"). The target is always the host's triple.
+struct CPUTargetOptions {
+  std::string cpu;
+  std::string features;
+  /// LLVM IR optimization (0-3), also the code generation level.
+  unsigned optLevel = 3;
+};
+
+/// Creates the TargetMachine for `options` (position-independent code, so
+/// objects link into PIE executables and shared libraries). Fails with a
+/// message for an unknown CPU name or feature.
+std::unique_ptr<llvm::TargetMachine>
+createCPUTargetMachine(const CPUTargetOptions &options, std::string &error);
+
+/// Translates an LLVM-dialect module to LLVM IR for `targetMachine` (triple
+/// and data layout set) and optimizes it at `optLevel` (0: none).
+std::unique_ptr<llvm::Module>
+translateForCPU(ModuleOp module, llvm::LLVMContext &llvmContext,
+                llvm::TargetMachine &targetMachine, unsigned optLevel,
+                std::string &error);
+
+enum class CPUEmitKind { LLVMIR, Assembly, Object };
+
+/// Translates the LLVM-dialect `module` (the output of lowerForCPU),
+/// optimizes it and writes textual LLVM IR, assembly or an ELF object for
+/// the target of `options` to `os` (any stream: code is generated into a
+/// buffer first, so pipes and stdout work for objects too).
+LogicalResult emitCPUCode(ModuleOp module, CPUEmitKind kind,
+                          const CPUTargetOptions &options, llvm::raw_ostream &os,
+                          std::string &error);
+
+//===----------------------------------------------------------------------===//
+// Entry function signatures
+//===----------------------------------------------------------------------===//
+
+/// One tensor argument or result of an entry function, as declared.
+struct TensorSignature {
+  ElementKind kind = ElementKind::F32;
+  /// Dims in order; ShapedType::kDynamic for a dynamic dim.
+  std::vector<int64_t> shape;
+  /// The declared type as MLIR prints it ("tensor<?x32xf32>"), for messages.
+  std::string typeName;
+
+  int64_t rank() const { return static_cast<int64_t>(shape.size()); }
+  static bool isDynamicDim(int64_t dim);
+};
+
+struct FunctionSignature {
+  std::string name;
+  std::vector<TensorSignature> arguments;
+  std::vector<TensorSignature> results;
+};
+
+/// Reads the signature of the public func.func `entryName` of a tensor-level
+/// `module`: every argument and result must be a ranked tensor of an element
+/// type of ElementKind. Emits a diagnostic and fails otherwise.
+FailureOr<FunctionSignature> getEntrySignature(ModuleOp module,
+                                               StringRef entryName);
+
+//===----------------------------------------------------------------------===//
+// CPUExecutable: JIT-compiled entry function on host tensors
+//===----------------------------------------------------------------------===//
+
+/// A tensor-level entry function compiled for the host by the CPU pipeline
+/// and the MLIR ExecutionEngine, callable on HostTensors.
+///
+///   auto exe = CPUExecutable::compile(*module, "main", CPUPipelineOptions());
+///   if (failed(exe)) return failure;           // diagnostics already out
+///   std::vector<HostTensor> outs; std::string error;
+///   if (failed((*exe)->invoke(ins, outs, error))) ... error ...
+///
+/// Not thread-safe: one invocation at a time per executable.
+class CPUExecutable {
+public:
+  ~CPUExecutable();
+  CPUExecutable(const CPUExecutable &) = delete;
+  CPUExecutable &operator=(const CPUExecutable &) = delete;
+
+  /// Reads the signature of `entryName`, lowers `module` IN PLACE with
+  /// lowerForCPU, and JIT-compiles it (LLVM -O`target.optLevel`, host CPU
+  /// and features unless overridden, libomp loaded, quant_dyn_report_error
+  /// bound to the run-time library). Diagnostics go to the module's context.
+  static FailureOr<std::unique_ptr<CPUExecutable>>
+  compile(ModuleOp module, StringRef entryName,
+          const CPUPipelineOptions &options,
+          const CPUTargetOptions &target = CPUTargetOptions());
+
+  /// The entry's signature, read before lowering.
+  const FunctionSignature &getSignature() const { return signature; }
+
+  /// Checks `inputs` against the signature (count, element kind, rank and
+  /// static dims; f4 inputs need an even innermost extent), calls the entry
+  /// once and copies its results to `outputs` (f4 results unpacked). A
+  /// run-time error reported by the compiled code (quant_dyn_report_error)
+  /// is a failure with its message. `error` is set on failure.
+  LogicalResult invoke(ArrayRef<HostTensor> inputs,
+                       std::vector<HostTensor> &outputs, std::string &error);
+
+  /// Like invoke, but calls the entry `repeat` (>= 1) times on fresh copies
+  /// of the inputs and appends the duration of each call in milliseconds to
+  /// `millis` (only the calls are timed: no checks, copies or frees).
+  /// `outputs` holds the results of the last call.
+  LogicalResult invokeTimed(ArrayRef<HostTensor> inputs,
+                            std::vector<HostTensor> &outputs, unsigned repeat,
+                            std::vector<double> &millis, std::string &error);
+
+private:
+  CPUExecutable();
+
+  FunctionSignature signature;
+  std::unique_ptr<ExecutionEngine> engine;
+  /// The packed C-interface wrapper of the entry (`_mlir_ciface_<name>`).
+  void (*packedEntry)(void **) = nullptr;
+};
+
+/// Path of the OpenMP runtime the JIT loads (first existing of a few
+/// candidates: /usr/lib/llvm-22/lib/libomp.so, ...), or empty when none.
+std::string findOpenMPRuntime();
+
+//===----------------------------------------------------------------------===//
+// Command-line options shared by the tools
+//===----------------------------------------------------------------------===//
+
+/// Registers --vector-width, --num-threads, --parallel (pipeline) and
+/// --mcpu, --mattr, --opt-level (code generation), so every tool spells
+/// them alike. Call before llvm::cl::ParseCommandLineOptions.
+void registerCPUCompilerCLOptions();
+
+/// Copies the values of the options above into `options` (no-op for
+/// options that were not registered).
+void applyCPUPipelineCLOptions(CPUPipelineOptions &options);
+CPUTargetOptions getCPUTargetCLOptions();
+
+/// Keeps --help short: shows only the options of `toolCategory` and the
+/// CPU code generation options above; MLIR's --mlir-* debugging options
+/// move to --help-hidden, LLVM's internal ones are hidden entirely (all
+/// keep working).
+void hideUnrelatedCLOptions(llvm::cl::OptionCategory &toolCategory);
+
+} // namespace quant_dyn
+} // namespace mlir
+
+#endif // QUANT_DYN_COMPILER_COMPILER_H

@@ -1,0 +1,23 @@
+//===- Passes.h - quant_dyn transformation passes ---------------*- C++ -*-===//
+
+#ifndef QUANT_DYN_TRANSFORMS_PASSES_H
+#define QUANT_DYN_TRANSFORMS_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace affine { class AffineDialect; }
+namespace memref { class MemRefDialect; }
+namespace scf { class SCFDialect; }
+namespace func { class FuncOp; }
+
+namespace quant_dyn {
+#define GEN_PASS_DECL
+#include "quant-dyn/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "quant-dyn/Transforms/Passes.h.inc"
+} // namespace quant_dyn
+} // namespace mlir
+
+#endif

@@ -1,0 +1,519 @@
+//===- CPUExecutable.cpp - JIT-compiled entry functions on host tensors ---===//
+//
+// Lowers a tensor-level module with the CPU pipeline, JIT-compiles it with
+// the MLIR ExecutionEngine and calls the entry's C interface
+// (`_mlir_ciface_<name>`) on memref descriptors built from HostTensors
+// (SPEC section 4: identity row-major layout, f4E2M1FN packed two per byte
+// with logical sizes and strides in the descriptor).
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Compiler/Compiler.h"
+
+#include "CPUTarget.h"
+
+#include "quant-dyn-c/Runtime.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+
+static_assert(sizeof(void *) == sizeof(int64_t),
+              "memref descriptors are built for 64-bit hosts");
+
+std::string mlir::quant_dyn::findOpenMPRuntime() {
+  static const char *const candidates[] = {
+      "/usr/lib/llvm-22/lib/libomp.so",
+      "/usr/lib/llvm-22/lib/libomp.so.5",
+      "/usr/lib/x86_64-linux-gnu/libomp.so.5",
+      "/usr/lib/aarch64-linux-gnu/libomp.so.5",
+      "/usr/local/lib/libomp.so",
+      "/usr/lib/libomp.so",
+  };
+  for (const char *path : candidates)
+    if (llvm::sys::fs::exists(path))
+      return path;
+  return "";
+}
+
+/// The MLIR C runner utilities (memrefCopy for copies between non-identity
+/// layouts), in case the pipeline leaves such a copy; optional.
+static std::string findCRunnerUtils() {
+  static const char *const candidates[] = {
+      "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so",
+  };
+  for (const char *path : candidates)
+    if (llvm::sys::fs::exists(path))
+      return path;
+  return "";
+}
+
+//===----------------------------------------------------------------------===//
+// Compilation
+//===----------------------------------------------------------------------===//
+
+CPUExecutable::CPUExecutable() = default;
+CPUExecutable::~CPUExecutable() = default;
+
+FailureOr<std::unique_ptr<CPUExecutable>>
+CPUExecutable::compile(ModuleOp module, StringRef entryName,
+                       const CPUPipelineOptions &options,
+                       const CPUTargetOptions &target) {
+  FailureOr<FunctionSignature> signature =
+      getEntrySignature(module, entryName);
+  if (failed(signature))
+    return failure();
+  if (failed(lowerForCPU(module, options)))
+    return failure();
+
+  std::string cifaceName = ("_mlir_ciface_" + entryName).str();
+  if (!module.lookupSymbol<LLVM::LLVMFuncOp>(cifaceName))
+    return emitError(UnknownLoc::get(module.getContext()))
+           << "the lowered module has no C interface '" << cifaceName
+           << "' (the CPU pipeline must put llvm.emit_c_interface on @"
+           << entryName << ")";
+
+  std::string error;
+  detail::ResolvedCPUTarget resolved;
+  if (!detail::resolveCPUTarget(target, resolved, error))
+    return emitError(UnknownLoc::get(module.getContext())) << error;
+  llvm::orc::JITTargetMachineBuilder machineBuilder(resolved.triple);
+  machineBuilder.setCPU(resolved.cpu);
+  machineBuilder.addFeatures(resolved.features);
+  machineBuilder.setCodeGenOptLevel(
+      detail::getCodeGenOptLevel(target.optLevel));
+  auto machine = machineBuilder.createTargetMachine();
+  if (!machine)
+    return emitError(UnknownLoc::get(module.getContext()))
+           << "cannot create the JIT target machine: "
+           << llvm::toString(machine.takeError());
+
+  // The pipeline parallelizes block loops with OpenMP: the JIT resolves
+  // __kmpc_* from libomp.
+  std::vector<std::string> libraries;
+  if (std::string omp = findOpenMPRuntime(); !omp.empty())
+    libraries.push_back(omp);
+  if (std::string utils = findCRunnerUtils(); !utils.empty())
+    libraries.push_back(utils);
+  SmallVector<StringRef> libraryRefs(libraries.begin(), libraries.end());
+
+  auto optimize =
+      makeOptimizingTransformer(target.optLevel, /*sizeLevel=*/0, machine->get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = optimize;
+  engineOptions.jitCodeGenOptLevel =
+      detail::getCodeGenOptLevel(target.optLevel);
+  engineOptions.sharedLibPaths = libraryRefs;
+  auto engine =
+      ExecutionEngine::create(module, engineOptions, std::move(*machine));
+  if (!engine)
+    return emitError(UnknownLoc::get(module.getContext())) << "JIT compilation failed: "
+                                      << llvm::toString(engine.takeError());
+
+  // The executable is statically linked into the tool, whose symbols are
+  // not exported: bind the run-time error hook explicitly.
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner("quant_dyn_report_error")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&quant_dyn_report_error),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
+
+  // Looking the entry up materializes (compiles and links) the module, so
+  // unresolved symbols surface here as an error rather than at the call.
+  auto packed = (*engine)->lookupPacked(cifaceName);
+  if (!packed) {
+    std::string message = llvm::toString(packed.takeError());
+    InFlightDiagnostic diag = emitError(UnknownLoc::get(module.getContext()))
+                              << "JIT linking failed: " << message;
+    if (StringRef(message).contains("__kmpc") && libraries.empty())
+      diag << " (libomp was not found; install libomp-22-dev)";
+    return failure();
+  }
+  (*engine)->initialize();
+
+  std::unique_ptr<CPUExecutable> executable(new CPUExecutable());
+  executable->signature = std::move(*signature);
+  executable->engine = std::move(*engine);
+  executable->packedEntry = *packed;
+  return executable;
+}
+
+//===----------------------------------------------------------------------===//
+// Argument and result marshalling
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A 64-byte aligned heap buffer (never empty, so its address is unique and
+/// non-null even for tensors without elements).
+class AlignedBuffer {
+public:
+  explicit AlignedBuffer(size_t size) : size(size) {
+    size_t rounded = std::max<size_t>((size + 63) / 64 * 64, 64);
+    data = static_cast<uint8_t *>(std::aligned_alloc(64, rounded));
+    capacity = data ? rounded : 0;
+  }
+  ~AlignedBuffer() { std::free(data); }
+  AlignedBuffer(AlignedBuffer &&other) noexcept
+      : data(other.data), size(other.size), capacity(other.capacity) {
+    other.data = nullptr;
+  }
+  AlignedBuffer(const AlignedBuffer &) = delete;
+  AlignedBuffer &operator=(const AlignedBuffer &) = delete;
+  AlignedBuffer &operator=(AlignedBuffer &&) = delete;
+
+  bool contains(const void *ptr) const {
+    auto *p = static_cast<const uint8_t *>(ptr);
+    return data && p >= data && p < data + capacity;
+  }
+
+  uint8_t *data;
+  size_t size;
+  size_t capacity;
+};
+
+/// Memref descriptor words: allocated, aligned, offset, sizes[r], strides[r]
+/// (all 8 bytes on a 64-bit host, so no padding in or between them).
+size_t descriptorWords(int64_t rank) { return 3 + 2 * rank; }
+
+uint64_t pointerWord(const void *ptr) {
+  return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(ptr));
+}
+void *wordPointer(uint64_t word) {
+  return reinterpret_cast<void *>(static_cast<uintptr_t>(word));
+}
+
+/// MLIR's memref.get_global lowering marks the allocated pointer of a view
+/// of a global with this value: never free it.
+constexpr uintptr_t kDeadBeef = 0xdeadbeef;
+
+/// Inputs checked against the signature, in their ABI layout (f4 packed).
+struct PreparedInputs {
+  std::vector<std::vector<uint8_t>> abiBytes;
+  std::vector<std::vector<int64_t>> shapes;
+};
+
+std::string argumentLabel(const FunctionSignature &signature, size_t index) {
+  return "input #" + std::to_string(index) + " of @" + signature.name;
+}
+
+bool prepareInputs(const FunctionSignature &signature,
+                   ArrayRef<HostTensor> inputs, PreparedInputs &prepared,
+                   std::string &error) {
+  size_t expected = signature.arguments.size();
+  if (inputs.size() != expected) {
+    error = "@" + signature.name + " takes " + std::to_string(expected) +
+            (expected == 1 ? " argument" : " arguments") + ", but " +
+            std::to_string(inputs.size()) +
+            (inputs.size() == 1 ? " input was" : " inputs were") + " given";
+    return false;
+  }
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const HostTensor &input = inputs[i];
+    const TensorSignature &arg = signature.arguments[i];
+    std::string label = argumentLabel(signature, i);
+    if (!input.isValid()) {
+      error = label + ": the host tensor is invalid (its storage does not "
+                      "match its shape " +
+              formatShape(input.shape) + ")";
+      return false;
+    }
+    if (input.kind != arg.kind) {
+      error = label + ": expected element type " +
+              std::string(elementKindName(arg.kind)) + " (" + arg.typeName +
+              "), got " + std::string(elementKindName(input.kind));
+      return false;
+    }
+    if (input.rank() != arg.rank()) {
+      error = label + ": expected rank " + std::to_string(arg.rank()) + " (" +
+              arg.typeName + "), got rank " + std::to_string(input.rank()) +
+              " with shape " + formatShape(input.shape);
+      return false;
+    }
+    for (int64_t d = 0; d < arg.rank(); ++d) {
+      if (TensorSignature::isDynamicDim(arg.shape[d]) ||
+          arg.shape[d] == input.shape[d])
+        continue;
+      error = label + ": expected shape compatible with " + arg.typeName +
+              ", got " + formatShape(input.shape) + " (dimension " +
+              std::to_string(d) + " is " + std::to_string(input.shape[d]) +
+              ", expected " + std::to_string(arg.shape[d]) + ")";
+      return false;
+    }
+    if (!input.validateCodes(error)) {
+      error = label + ": " + error;
+      return false;
+    }
+    std::vector<uint8_t> bytes;
+    if (input.kind == ElementKind::F4E2M1FN) {
+      if (input.rank() == 0) {
+        error = label + ": rank-0 f4E2M1FN tensors cannot be packed "
+                        "(the innermost extent must be even)";
+        return false;
+      }
+      if (!packF4(input, bytes, error)) {
+        error = label + ": " + error;
+        return false;
+      }
+    } else {
+      bytes = input.bytes;
+    }
+    prepared.abiBytes.push_back(std::move(bytes));
+    prepared.shapes.push_back(input.shape);
+  }
+  return true;
+}
+
+/// Descriptor words for a row-major identity-layout buffer of `shape`.
+std::vector<uint64_t> makeDescriptor(void *data,
+                                     const std::vector<int64_t> &shape) {
+  int64_t rank = static_cast<int64_t>(shape.size());
+  std::vector<uint64_t> words(descriptorWords(rank), 0);
+  words[0] = pointerWord(data);
+  words[1] = pointerWord(data);
+  words[2] = 0;
+  int64_t stride = 1;
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    words[3 + d] = static_cast<uint64_t>(shape[d]);
+    words[3 + rank + d] = static_cast<uint64_t>(stride);
+    stride *= std::max<int64_t>(shape[d], 1);
+  }
+  return words;
+}
+
+/// A result memref as the callee returned it.
+struct ResultView {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  std::vector<int64_t> sizes;
+  std::vector<int64_t> strides;
+};
+
+ResultView readResult(const uint64_t *words, int64_t rank) {
+  ResultView view;
+  view.allocated = wordPointer(words[0]);
+  view.aligned = wordPointer(words[1]);
+  view.offset = static_cast<int64_t>(words[2]);
+  for (int64_t d = 0; d < rank; ++d) {
+    view.sizes.push_back(static_cast<int64_t>(words[3 + d]));
+    view.strides.push_back(static_cast<int64_t>(words[3 + rank + d]));
+  }
+  return view;
+}
+
+/// Copies a (possibly strided) result memref into a host tensor; f4 data is
+/// addressed by nibble (element e in the low nibble of byte e / 2 when e is
+/// even, the high nibble when odd).
+bool copyResult(const ResultView &view, const TensorSignature &res,
+                const std::string &label, HostTensor &out,
+                std::string &error) {
+  int64_t rank = res.rank();
+  for (int64_t d = 0; d < rank; ++d) {
+    if (view.sizes[d] < 0 ||
+        (!TensorSignature::isDynamicDim(res.shape[d]) &&
+         view.sizes[d] != res.shape[d])) {
+      error = label + ": the compiled code returned shape " +
+              formatShape(view.sizes) + ", not compatible with " +
+              res.typeName;
+      return false;
+    }
+  }
+  if (!checkedByteSize(res.kind, view.sizes)) {
+    error = label + ": the compiled code returned an oversized shape " +
+            formatShape(view.sizes);
+    return false;
+  }
+  HostTensor tensor(res.kind, view.sizes);
+  int64_t count = tensor.numElements();
+  if (count > 0 && !view.aligned) {
+    error = label + ": the compiled code returned a null buffer";
+    return false;
+  }
+  const auto *base = static_cast<const uint8_t *>(view.aligned);
+  bool isF4 = res.kind == ElementKind::F4E2M1FN;
+  unsigned width = hostByteWidth(res.kind);
+
+  bool contiguous = true;
+  int64_t expectedStride = 1;
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    if (view.sizes[d] != 1 && view.strides[d] != expectedStride)
+      contiguous = false;
+    expectedStride *= view.sizes[d];
+  }
+  if (count > 0 && contiguous && (!isF4 || view.offset % 2 == 0)) {
+    if (isF4) {
+      if (unpackF4(base + view.offset / 2, static_cast<size_t>(count / 2),
+                   view.sizes, out, error))
+        return true;
+      error = label + ": " + error;
+      return false;
+    }
+    std::memcpy(tensor.bytes.data(), base + view.offset * width,
+                static_cast<size_t>(count) * width);
+    out = std::move(tensor);
+    return true;
+  }
+
+  // General strided copy, one element at a time.
+  std::vector<int64_t> index(rank, 0);
+  for (int64_t linear = 0; linear < count; ++linear) {
+    int64_t position = view.offset;
+    for (int64_t d = 0; d < rank; ++d)
+      position += index[d] * view.strides[d];
+    if (isF4) {
+      uint8_t byte = base[position >> 1];
+      tensor.bytes[linear] = (position & 1) ? (byte >> 4) : (byte & 0xF);
+    } else {
+      std::memcpy(tensor.bytes.data() + linear * width, base + position * width,
+                  width);
+    }
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++index[d] < view.sizes[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  out = std::move(tensor);
+  return true;
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Invocation
+//===----------------------------------------------------------------------===//
+
+LogicalResult CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
+                                    std::vector<HostTensor> &outputs,
+                                    std::string &error) {
+  std::vector<double> millis;
+  return invokeTimed(inputs, outputs, /*repeat=*/1, millis, error);
+}
+
+LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
+                                         std::vector<HostTensor> &outputs,
+                                         unsigned repeat,
+                                         std::vector<double> &millis,
+                                         std::string &error) {
+  if (repeat == 0) {
+    error = "the repeat count must be at least 1";
+    return failure();
+  }
+  PreparedInputs prepared;
+  if (!prepareInputs(signature, inputs, prepared, error))
+    return failure();
+
+  // Working copies: the compiled code may write its arguments in place
+  // (bufferization treats function arguments as writable), so every call
+  // gets fresh copies of the inputs.
+  std::vector<AlignedBuffer> buffers;
+  std::vector<std::vector<uint64_t>> argDescriptors;
+  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
+    buffers.emplace_back(prepared.abiBytes[i].size());
+    if (!buffers.back().data) {
+      error = argumentLabel(signature, i) + ": out of memory";
+      return failure();
+    }
+    argDescriptors.push_back(
+        makeDescriptor(buffers.back().data, prepared.shapes[i]));
+  }
+
+  size_t resultWords = 0;
+  for (const TensorSignature &res : signature.results)
+    resultWords += descriptorWords(res.rank());
+  std::vector<uint64_t> resultStorage(std::max<size_t>(resultWords, 1), 0);
+
+  // _mlir_ciface_<name>(results*, arg0*, arg1*, ...); the packed wrapper
+  // takes the address of each of those pointers.
+  std::vector<void *> cifaceArgs;
+  if (!signature.results.empty())
+    cifaceArgs.push_back(resultStorage.data());
+  for (auto &descriptor : argDescriptors)
+    cifaceArgs.push_back(descriptor.data());
+  std::vector<void *> packedArgs;
+  for (void *&arg : cifaceArgs)
+    packedArgs.push_back(&arg);
+
+  std::vector<HostTensor> results;
+  for (unsigned call = 0; call < repeat; ++call) {
+    for (size_t i = 0; i < buffers.size(); ++i)
+      if (!prepared.abiBytes[i].empty())
+        std::memcpy(buffers[i].data, prepared.abiBytes[i].data(),
+                    prepared.abiBytes[i].size());
+    std::fill(resultStorage.begin(), resultStorage.end(), 0);
+    quant_dyn_clear_error();
+
+    auto start = std::chrono::steady_clock::now();
+    packedEntry(packedArgs.data());
+    auto stop = std::chrono::steady_clock::now();
+    millis.push_back(
+        std::chrono::duration<double, std::milli>(stop - start).count());
+
+    if (const char *message = quant_dyn_last_error()) {
+      // Results are uninitialized after a reported error: neither read nor
+      // free them.
+      error = "run-time error in @" + signature.name + ": " + message;
+      quant_dyn_clear_error();
+      return failure();
+    }
+
+    // Copy the results out of the last call first (results may share a
+    // buffer), then free what the callee allocated: once per allocation,
+    // never an input buffer or a global.
+    bool lastCall = call + 1 == repeat;
+    bool copyFailed = false;
+    std::vector<ResultView> views;
+    size_t offset = 0;
+    for (const TensorSignature &res : signature.results) {
+      views.push_back(readResult(resultStorage.data() + offset, res.rank()));
+      offset += descriptorWords(res.rank());
+    }
+    results.clear();
+    for (size_t r = 0; lastCall && r < views.size(); ++r) {
+      HostTensor tensor;
+      std::string label =
+          "result #" + std::to_string(r) + " of @" + signature.name;
+      if (!copyResult(views[r], signature.results[r], label, tensor, error)) {
+        copyFailed = true;
+        break;
+      }
+      results.push_back(std::move(tensor));
+    }
+    std::set<void *> freed;
+    for (const ResultView &view : views) {
+      void *allocated = view.allocated;
+      if (!allocated || reinterpret_cast<uintptr_t>(allocated) == kDeadBeef ||
+          freed.count(allocated))
+        continue;
+      bool isInput = llvm::any_of(buffers, [&](const AlignedBuffer &buffer) {
+        return buffer.contains(allocated) || buffer.contains(view.aligned);
+      });
+      if (isInput)
+        continue;
+      freed.insert(allocated);
+      std::free(allocated);
+    }
+    if (copyFailed)
+      return failure();
+  }
+  outputs = std::move(results);
+  return success();
+}

@@ -1,0 +1,82 @@
+//===- CPUPipeline.cpp - quant_dyn to LLVM for the host CPU ---------------===//
+
+#include "quant-dyn/Pipelines/Pipelines.h"
+
+#include "quant-dyn/Conversion/Passes.h"
+#include "quant-dyn/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+#include <thread>
+
+using namespace mlir;
+
+void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
+                                       const CPUPipelineOptions &options) {
+  // Tensor level: quant_dyn -> linalg; the three ops of each block fused
+  // into one parallel loop over blocks, so the input is read once.
+  pm.addPass(createConvertQuantDynToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  // Buffers: identity layouts at function boundaries (the memory ABI).
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferizeOptions.unknownTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  bufferization::BufferDeallocationPipelineOptions deallocOptions;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  // Loops: the block loop and the top-level linalg ops are parallel
+  // (OpenMP); the per-block ops inside it are sequential loops that LLVM
+  // unrolls and vectorizes.
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createForallToParallelLoopPass());
+  funcPm.addPass(quant_dyn::createLowerLinalgToLoopsPass());
+  funcPm.addPass(createCanonicalizerPass());
+  bufferization::PromoteBuffersToStackPassOptions stackOptions;
+  stackOptions.maxAllocSizeInBytes = 4096;
+  stackOptions.maxRankOfAllocatedMemRef = 4;
+  funcPm.addPass(bufferization::createPromoteBuffersToStackPass(stackOptions));
+  if (options.parallel) {
+    ConvertSCFToOpenMPPassOptions ompOptions;
+    ompOptions.numThreads = options.numThreads;
+    pm.addPass(createConvertSCFToOpenMPPass(ompOptions));
+  }
+
+  // LLVM dialect. memref goes first: the alloca_scope that scf-to-openmp
+  // wraps around loop bodies must be lowered while it has a single block.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(quant_dyn::createRequestCInterfacePass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::quant_dyn::registerQuantDynPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "quant-dyn-cpu-pipeline",
+      "Lower tensor-level quant_dyn functions to the LLVM dialect for the "
+      "host CPU",
+      buildCPUPipeline);
+}

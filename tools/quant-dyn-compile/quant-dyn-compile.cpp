@@ -1,0 +1,151 @@
+//===- quant-dyn-compile.cpp - quant_dyn ahead-of-time compiler driver ----===//
+//
+//   quant-dyn-compile FILE.mlir --target=cpu|nvvm [--chip=sm_90a|sm_100a|...]
+//                     --emit=mlir|llvm|asm|obj|ptx -o OUT
+//
+// The driver an ML compiler or a build system calls (SPEC section 5). A thin
+// main over the QuantDynCompiler library: one function per target.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/InitAll.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory toolCategory("quant-dyn-compile options");
+
+namespace {
+enum class Target { CPU, NVVM };
+enum class EmitKind { MLIR, LLVMIR, Assembly, Object, PTX };
+} // namespace
+
+static cl::opt<std::string> inputFilename(cl::Positional,
+                                          cl::desc("<input .mlir file>"),
+                                          cl::Required, cl::cat(toolCategory));
+
+static cl::opt<Target>
+    target("target", cl::desc("Code generation target"), cl::Required,
+           cl::values(clEnumValN(Target::CPU, "cpu", "The host CPU"),
+                      clEnumValN(Target::NVVM, "nvvm",
+                                 "NVIDIA GPUs (NVVM / PTX)")),
+           cl::cat(toolCategory));
+
+static cl::opt<std::string>
+    chip("chip", cl::desc("GPU architecture for --target=nvvm (ignored for "
+                          "--target=cpu)"),
+         cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
+         cl::cat(toolCategory));
+
+static cl::opt<EmitKind> emitKind(
+    "emit", cl::desc("What to write"), cl::Required,
+    cl::values(
+        clEnumValN(EmitKind::MLIR, "mlir",
+                   "The module after the target's pipeline (LLVM dialect)"),
+        clEnumValN(EmitKind::LLVMIR, "llvm", "Optimized LLVM IR (text)"),
+        clEnumValN(EmitKind::Assembly, "asm", "Assembly"),
+        clEnumValN(EmitKind::Object, "obj", "An object file (ELF)"),
+        clEnumValN(EmitKind::PTX, "ptx", "PTX (--target=nvvm only)")),
+    cl::cat(toolCategory));
+
+static cl::opt<std::string> outputFilename("o", cl::desc("Output file ('-' "
+                                                         "for stdout)"),
+                                           cl::value_desc("filename"),
+                                           cl::Required, cl::cat(toolCategory));
+
+static const char *toolName = "quant-dyn-compile";
+
+static int reportError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), toolName) << message << "\n";
+  return 1;
+}
+
+/// --target=cpu: the CPU pipeline, then the LLVM-dialect module, LLVM IR,
+/// assembly or an object for the host (or --mcpu / --mattr).
+static int compileForCPU(ModuleOp module, llvm::raw_ostream &os) {
+  if (emitKind == EmitKind::PTX)
+    return reportError("--emit=ptx needs --target=nvvm");
+
+  CPUPipelineOptions pipelineOptions;
+  applyCPUPipelineCLOptions(pipelineOptions);
+  if (failed(lowerForCPU(module, pipelineOptions)))
+    return reportError("the CPU pipeline failed on '" + inputFilename + "'");
+  if (emitKind == EmitKind::MLIR) {
+    module.print(os);
+    os << "\n";
+    return 0;
+  }
+
+  CPUEmitKind kind = emitKind == EmitKind::LLVMIR ? CPUEmitKind::LLVMIR
+                     : emitKind == EmitKind::Assembly
+                         ? CPUEmitKind::Assembly
+                         : CPUEmitKind::Object;
+  std::string error;
+  if (failed(emitCPUCode(module, kind, getCPUTargetCLOptions(), os, error)))
+    return reportError(error);
+  return 0;
+}
+
+/// --target=nvvm: the GPU pipeline for --chip (not built yet).
+static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
+  (void)module;
+  (void)os;
+  return reportError("the nvvm target is not built yet (chip '" + chip +
+                     "')");
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  // Passes first: --mlir-print-ir-after=<pass> resolves pass names.
+  registerAllPasses();
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  registerCPUCompilerCLOptions();
+  hideUnrelatedCLOptions(toolCategory);
+  cl::ParseCommandLineOptions(argc, argv, "quant_dyn compiler driver\n");
+
+  std::unique_ptr<MLIRContext> context = createContext();
+  // Alive for the whole run: every diagnostic shows its source line.
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnosticHandler(sourceMgr, context.get());
+  FailureOr<OwningOpRef<ModuleOp>> module =
+      parseSourceFile(inputFilename, sourceMgr, *context);
+  if (failed(module))
+    return 1;
+
+  std::string message;
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      openOutputFile(outputFilename, &message);
+  if (!output)
+    return reportError(message); // Names the file already.
+
+  int status = 1;
+  switch (target) {
+  case Target::CPU:
+    status = compileForCPU(**module, output->os());
+    break;
+  case Target::NVVM:
+    status = compileForNVVM(**module, output->os());
+    break;
+  }
+  // On failure the ToolOutputFile removes the partial output.
+  if (status == 0)
+    output->keep();
+  return status;
+}
