@@ -20,6 +20,9 @@ config.substitutions.append(("%quant_dyn_src", config.quant_dyn_src_root))
 config.substitutions.append(("%quant_dyn_obj", config.quant_dyn_obj_root))
 config.substitutions.append(("%host_cxx", config.host_cxx))
 config.substitutions.append(("%host_cc", config.host_cc))
+config.substitutions.append(("%cmake_generator", config.cmake_generator))
+config.substitutions.append(("%cmake_cxx_launcher",
+                             config.cmake_cxx_compiler_launcher))
 config.substitutions.append(("%cmake", config.cmake_command))
 config.substitutions.append(("%mlir_dir", config.mlir_dir))
 config.substitutions.append(("%llvm_lib_dir", config.llvm_lib_dir))
@@ -28,8 +31,9 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.quant_dyn_tools_dir, config.llvm_tools_dir]
-tools = ["quant-dyn-opt", "quant-dyn-compile", "quant-dyn-runner", "mlir-opt",
-         "mlir-translate", "llc"]
+tools = ["quant-dyn-opt", "quant-dyn-compile", "quant-dyn-runner",
+         "quant-dyn-lsp-server", "quant-dyn-capi-test", "mlir-opt",
+         "mlir-translate", "llc", "llvm-nm"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.quant_dyn_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
@@ -39,6 +43,10 @@ ptxas = os.path.join(config.cuda_toolkit_dir or "/usr/local/cuda", "bin", "ptxas
 if os.path.exists(ptxas):
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", ptxas))
+
+# cuda-runtime: the project's CUDA runtime library was built (cuda.h found).
+if getattr(config, "quant_dyn_cuda_runtime", False):
+    config.available_features.add("cuda-runtime")
 
 # cuda-device: a GPU and a driver are present (nvidia-smi lists one).
 nvidia_smi = shutil.which("nvidia-smi")

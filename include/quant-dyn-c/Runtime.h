@@ -1,4 +1,4 @@
-/*===- quant-dyn-c/Runtime.h - CPU run-time support of compiled code -*- C -*-===*\
+/*===- quant-dyn-c/Runtime.h - CPU run-time of compiled code ------*- C -*-===*\
 |*                                                                            *|
 |* The functions compiled quant_dyn code calls, and the ones its caller uses  *|
 |* to read what happened. Usable from C and C++. Link                         *|

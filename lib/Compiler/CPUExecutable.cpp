@@ -74,13 +74,18 @@ FailureOr<std::unique_ptr<CPUExecutable>>
 CPUExecutable::compile(ModuleOp module, StringRef entryName,
                        const CPUPipelineOptions &options,
                        const CPUTargetOptions &target) {
-  FailureOr<FunctionSignature> signature =
-      getEntrySignature(module, entryName);
+  FailureOr<FunctionSignature> signature = getEntrySignature(module, entryName);
   if (failed(signature))
     return failure();
   if (failed(lowerForCPU(module, options)))
     return failure();
+  return compileLowered(module, std::move(*signature), target);
+}
 
+FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
+    ModuleOp module, FunctionSignature signature,
+    const CPUTargetOptions &target, ArrayRef<ExternalSymbol> symbols) {
+  StringRef entryName = signature.name;
   std::string cifaceName = ("_mlir_ciface_" + entryName).str();
   if (!module.lookupSymbol<LLVM::LLVMFuncOp>(cifaceName))
     return emitError(UnknownLoc::get(module.getContext()))
@@ -112,8 +117,8 @@ CPUExecutable::compile(ModuleOp module, StringRef entryName,
     libraries.push_back(utils);
   SmallVector<StringRef> libraryRefs(libraries.begin(), libraries.end());
 
-  auto optimize =
-      makeOptimizingTransformer(target.optLevel, /*sizeLevel=*/0, machine->get());
+  auto optimize = makeOptimizingTransformer(target.optLevel, /*sizeLevel=*/0,
+                                            machine->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimize;
   engineOptions.jitCodeGenOptLevel =
@@ -122,17 +127,21 @@ CPUExecutable::compile(ModuleOp module, StringRef entryName,
   auto engine =
       ExecutionEngine::create(module, engineOptions, std::move(*machine));
   if (!engine)
-    return emitError(UnknownLoc::get(module.getContext())) << "JIT compilation failed: "
-                                      << llvm::toString(engine.takeError());
+    return emitError(UnknownLoc::get(module.getContext()))
+           << "JIT compilation failed: " << llvm::toString(engine.takeError());
 
   // The executable is statically linked into the tool, whose symbols are
   // not exported: bind the run-time error hook explicitly.
-  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap symbols;
-    symbols[interner("quant_dyn_report_error")] = {
+  (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbolMap;
+    symbolMap[interner("quant_dyn_report_error")] = {
         llvm::orc::ExecutorAddr::fromPtr(&quant_dyn_report_error),
         llvm::JITSymbolFlags::Exported};
-    return symbols;
+    for (const ExternalSymbol &symbol : symbols)
+      symbolMap[interner(symbol.name)] = {
+          llvm::orc::ExecutorAddr::fromPtr(symbol.address),
+          llvm::JITSymbolFlags::Exported};
+    return symbolMap;
   });
 
   // Looking the entry up materializes (compiles and links) the module, so
@@ -149,7 +158,7 @@ CPUExecutable::compile(ModuleOp module, StringRef entryName,
   (*engine)->initialize();
 
   std::unique_ptr<CPUExecutable> executable(new CPUExecutable());
-  executable->signature = std::move(*signature);
+  executable->signature = std::move(signature);
   executable->engine = std::move(*engine);
   executable->packedEntry = *packed;
   return executable;
@@ -230,8 +239,9 @@ bool prepareInputs(const FunctionSignature &signature,
     const TensorSignature &arg = signature.arguments[i];
     std::string label = argumentLabel(signature, i);
     if (!input.isValid()) {
-      error = label + ": the host tensor is invalid (its storage does not "
-                      "match its shape " +
+      error = label +
+              ": the host tensor is invalid (its storage does not "
+              "match its shape " +
               formatShape(input.shape) + ")";
       return false;
     }
@@ -323,16 +333,13 @@ ResultView readResult(const uint64_t *words, int64_t rank) {
 /// addressed by nibble (element e in the low nibble of byte e / 2 when e is
 /// even, the high nibble when odd).
 bool copyResult(const ResultView &view, const TensorSignature &res,
-                const std::string &label, HostTensor &out,
-                std::string &error) {
+                const std::string &label, HostTensor &out, std::string &error) {
   int64_t rank = res.rank();
   for (int64_t d = 0; d < rank; ++d) {
-    if (view.sizes[d] < 0 ||
-        (!TensorSignature::isDynamicDim(res.shape[d]) &&
-         view.sizes[d] != res.shape[d])) {
+    if (view.sizes[d] < 0 || (!TensorSignature::isDynamicDim(res.shape[d]) &&
+                              view.sizes[d] != res.shape[d])) {
       error = label + ": the compiled code returned shape " +
-              formatShape(view.sizes) + ", not compatible with " +
-              res.typeName;
+              formatShape(view.sizes) + ", not compatible with " + res.typeName;
       return false;
     }
   }

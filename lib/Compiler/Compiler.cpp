@@ -102,8 +102,8 @@ void mlir::quant_dyn::detail::initializeNativeTarget() {
   });
 }
 
-llvm::CodeGenOptLevel mlir::quant_dyn::detail::getCodeGenOptLevel(
-    unsigned optLevel) {
+llvm::CodeGenOptLevel
+mlir::quant_dyn::detail::getCodeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
     return llvm::CodeGenOptLevel::None;
@@ -163,8 +163,9 @@ bool mlir::quant_dyn::detail::resolveCPUTarget(const CPUTargetOptions &options,
       features.AddFeature(name, hostFeatures.lookup(name));
   }
   SmallVector<StringRef> requested;
-  StringRef(options.features).split(requested, ',', /*MaxSplit=*/-1,
-                                    /*KeepEmpty=*/false);
+  StringRef(options.features)
+      .split(requested, ',', /*MaxSplit=*/-1,
+             /*KeepEmpty=*/false);
   for (StringRef item : requested) {
     item = item.trim();
     if (item.empty())
@@ -175,10 +176,9 @@ bool mlir::quant_dyn::detail::resolveCPUTarget(const CPUTargetOptions &options,
       return false;
     }
     StringRef name = item.drop_front();
-    bool known = llvm::any_of(subtarget->getAllProcessorFeatures(),
-                              [&](const llvm::SubtargetFeatureKV &kv) {
-                                return name == kv.Key;
-                              });
+    bool known = llvm::any_of(
+        subtarget->getAllProcessorFeatures(),
+        [&](const llvm::SubtargetFeatureKV &kv) { return name == kv.Key; });
     if (!known) {
       error = "unknown CPU feature '" + name.str() + "' for target '" +
               triple.str() + "' (llc -mattr=help lists the valid names)";
@@ -212,8 +212,8 @@ mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options,
       llvm::Reloc::PIC_, std::nullopt,
       detail::getCodeGenOptLevel(options.optLevel)));
   if (!machine)
-    error = "cannot create a target machine for '" + resolved.triple.str() +
-            "'";
+    error =
+        "cannot create a target machine for '" + resolved.triple.str() + "'";
   return machine;
 }
 
@@ -221,11 +221,9 @@ mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options,
 // Translation and emission
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<llvm::Module>
-mlir::quant_dyn::translateForCPU(ModuleOp module,
-                                 llvm::LLVMContext &llvmContext,
-                                 llvm::TargetMachine &targetMachine,
-                                 unsigned optLevel, std::string &error) {
+std::unique_ptr<llvm::Module> mlir::quant_dyn::translateForCPU(
+    ModuleOp module, llvm::LLVMContext &llvmContext,
+    llvm::TargetMachine &targetMachine, unsigned optLevel, std::string &error) {
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, llvmContext, "quant_dyn");
   if (!llvmModule) {
@@ -306,9 +304,9 @@ static FailureOr<TensorSignature> readTensorType(func::FuncOp func, Type type,
            << ", but entry functions take and return ranked tensors only";
   }
   if (tensorType.getEncoding()) {
-    return func.emitError() << what << " of @" << func.getSymName()
-                            << " has type " << type
-                            << ": tensor encodings are not supported";
+    return func.emitError()
+           << what << " of @" << func.getSymName() << " has type " << type
+           << ": tensor encodings are not supported";
   }
   std::string elementName = printType(tensorType.getElementType());
   std::optional<ElementKind> kind = parseElementKind(elementName);

@@ -7,6 +7,7 @@
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -28,9 +29,15 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertQuantDynToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());
+  quant_dyn::TileAndFuseBlocksPassOptions tileOptions;
+  tileOptions.tileBlocks = 16; // one vector of scales per iteration
+  tileOptions.vectorizeMinLanes = 8;
+  pm.addNestedPass<func::FuncOp>(
+      quant_dyn::createTileAndFuseBlocksPass(tileOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Tiles write straight into the loop's output slices.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
 
   // Buffers: identity layouts at function boundaries (the memory ABI).
   bufferization::OneShotBufferizePassOptions bufferizeOptions;
@@ -50,6 +57,11 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createForallToParallelLoopPass());
   funcPm.addPass(quant_dyn::createLowerLinalgToLoopsPass());
+  // Vector ops of the vectorized tiles to 1-D vectors.
+  funcPm.addPass(vector::createLowerVectorMultiReductionPass());
+  VectorTransferToSCFOptions vectorToSCF;
+  vectorToSCF.enableFullUnroll();
+  funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
   funcPm.addPass(createCanonicalizerPass());
   bufferization::PromoteBuffersToStackPassOptions stackOptions;
   stackOptions.maxAllocSizeInBytes = 4096;
@@ -63,6 +75,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
 
   // LLVM dialect. memref goes first: the alloca_scope that scf-to-openmp
   // wraps around loop bodies must be lowered while it has a single block.
+  // Vector transfers become plain vector loads and stores first (the
+  // generic convert-to-llvm does not lower transfers).
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -79,4 +94,5 @@ void mlir::quant_dyn::registerQuantDynPipelines() {
       "Lower tensor-level quant_dyn functions to the LLVM dialect for the "
       "host CPU",
       buildCPUPipeline);
+  registerGPUPipeline();
 }

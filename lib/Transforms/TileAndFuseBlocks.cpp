@@ -6,8 +6,12 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/IR/Dominance.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
 
@@ -37,6 +41,14 @@ struct TileAndFuseBlocksPass
     for (linalg::GenericOp root : roots)
       if (failed(tileAndFuse(rewriter, root)))
         return signalPassFailure();
+    // Slices of full-size tensor.empty (the per-block amax and parameters)
+    // become tile-size tensor.empty inside the loop: no full-size buffers.
+    RewritePatternSet patterns(&getContext());
+    tensor::populateFoldTensorEmptyPatterns(patterns);
+    scf::ForallOp::getCanonicalizationPatterns(patterns, &getContext());
+    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, &getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
   }
 
   LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::GenericOp root) {
@@ -48,17 +60,27 @@ struct TileAndFuseBlocksPass
     int64_t numLoops = root.getNumLoops();
     SmallVector<OpFoldResult> tileSizes(numLoops, rewriter.getIndexAttr(0));
     int64_t innermostScaleLoop = -1;
+    // Only parallel loops are tiled: a reduction loop split over threads
+    // would let two iterations write the same output element.
+    SmallVector<utils::IteratorType> iteratorTypes = root.getIteratorTypesArray();
     for (AffineExpr expr : paramMap.getResults())
       if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+        if (iteratorTypes[dim.getPosition()] != utils::IteratorType::parallel)
+          continue;
         tileSizes[dim.getPosition()] = rewriter.getIndexAttr(1);
         innermostScaleLoop = std::max<int64_t>(innermostScaleLoop, dim.getPosition());
       }
     if (innermostScaleLoop < 0)
       return success();
+    // The largest tile of at most tileBlocks blocks that divides a static
+    // extent (whole tiles keep the tile shapes static for vectorization).
     int64_t extent = loopRanges[innermostScaleLoop];
-    if (tileBlocks > 1 && !ShapedType::isDynamic(extent) &&
-        extent % tileBlocks == 0)
-      tileSizes[innermostScaleLoop] = rewriter.getIndexAttr(tileBlocks);
+    if (tileBlocks > 1 && !ShapedType::isDynamic(extent) && extent > 0) {
+      int64_t blocks = std::min<int64_t>(tileBlocks, extent);
+      while (extent % blocks != 0)
+        --blocks;
+      tileSizes[innermostScaleLoop] = rewriter.getIndexAttr(blocks);
+    }
 
     scf::SCFTilingOptions tilingOptions;
     tilingOptions.setTileSizes(tileSizes);
@@ -94,7 +116,35 @@ struct TileAndFuseBlocksPass
       });
     // Drop the marker from the tiled copies.
     outerLoop->walk([](linalg::GenericOp op) { op->removeAttr(kBlockRootAttr); });
+    if (vectorizeMinLanes > 0)
+      vectorizeTile(rewriter, outerLoop);
     return success();
+  }
+
+  /// Vectorizes the static-shaped linalg ops of a tile whose innermost loop
+  /// is wide enough to fill vector lanes (narrow ones, such as the f4 pair
+  /// dimension, are left to LLVM's vectorizers after lowering to loops).
+  void vectorizeTile(RewriterBase &rewriter, Operation *loop) {
+    // All or nothing: a vectorized producer feeding a scalar consumer would
+    // only add transfers through memory.
+    SmallVector<linalg::LinalgOp> candidates;
+    bool allWide = true;
+    loop->walk([&](linalg::LinalgOp op) {
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+      if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+          ranges.empty() || ranges.back() < vectorizeMinLanes)
+        allWide = false;
+      candidates.push_back(op);
+    });
+    if (!allWide)
+      return;
+    for (linalg::LinalgOp op : candidates) {
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::VectorizationResult> result =
+          linalg::vectorize(rewriter, op);
+      if (succeeded(result))
+        rewriter.replaceOp(op, result->replacements);
+    }
   }
 };
 } // namespace

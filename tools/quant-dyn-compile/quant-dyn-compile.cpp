@@ -1,7 +1,7 @@
 //===- quant-dyn-compile.cpp - quant_dyn ahead-of-time compiler driver ----===//
 //
 //   quant-dyn-compile FILE.mlir --target=cpu|nvvm [--chip=sm_90a|sm_100a|...]
-//                     --emit=mlir|llvm|asm|obj|ptx -o OUT
+//                     --emit=mlir|llvm|asm|obj|ptx|cubin -o OUT
 //
 // The driver an ML compiler or a build system calls (SPEC section 5). A thin
 // main over the QuantDynCompiler library: one function per target.
@@ -32,23 +32,23 @@ static cl::OptionCategory toolCategory("quant-dyn-compile options");
 
 namespace {
 enum class Target { CPU, NVVM };
-enum class EmitKind { MLIR, LLVMIR, Assembly, Object, PTX };
+enum class EmitKind { MLIR, LLVMIR, Assembly, Object, PTX, Cubin };
 } // namespace
 
 static cl::opt<std::string> inputFilename(cl::Positional,
                                           cl::desc("<input .mlir file>"),
                                           cl::Required, cl::cat(toolCategory));
 
-static cl::opt<Target>
-    target("target", cl::desc("Code generation target"), cl::Required,
-           cl::values(clEnumValN(Target::CPU, "cpu", "The host CPU"),
-                      clEnumValN(Target::NVVM, "nvvm",
-                                 "NVIDIA GPUs (NVVM / PTX)")),
-           cl::cat(toolCategory));
+static cl::opt<Target> target(
+    "target", cl::desc("Code generation target"), cl::Required,
+    cl::values(clEnumValN(Target::CPU, "cpu", "The host CPU"),
+               clEnumValN(Target::NVVM, "nvvm", "NVIDIA GPUs (NVVM / PTX)")),
+    cl::cat(toolCategory));
 
 static cl::opt<std::string>
-    chip("chip", cl::desc("GPU architecture for --target=nvvm (ignored for "
-                          "--target=cpu)"),
+    chip("chip",
+         cl::desc("GPU architecture for --target=nvvm (ignored for "
+                  "--target=cpu)"),
          cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
          cl::cat(toolCategory));
 
@@ -60,11 +60,35 @@ static cl::opt<EmitKind> emitKind(
         clEnumValN(EmitKind::LLVMIR, "llvm", "Optimized LLVM IR (text)"),
         clEnumValN(EmitKind::Assembly, "asm", "Assembly"),
         clEnumValN(EmitKind::Object, "obj", "An object file (ELF)"),
-        clEnumValN(EmitKind::PTX, "ptx", "PTX (--target=nvvm only)")),
+        clEnumValN(EmitKind::PTX, "ptx", "PTX (--target=nvvm only)"),
+        clEnumValN(EmitKind::Cubin, "cubin",
+                   "A cubin for --chip (--target=nvvm only; runs ptxas)")),
     cl::cat(toolCategory));
 
-static cl::opt<std::string> outputFilename("o", cl::desc("Output file ('-' "
-                                                         "for stdout)"),
+static cl::opt<std::string> ptxFeatures(
+    "ptx-features",
+    cl::desc("PTX features for --target=nvvm, e.g. +ptx86 (default: the "
+             "lowest PTX version that supports --chip)"),
+    cl::init(""), cl::cat(toolCategory));
+
+namespace {
+enum class GPUImage { PTX, Cubin, Fatbin };
+} // namespace
+
+static cl::opt<GPUImage> gpuImage(
+    "gpu-image",
+    cl::desc("How --target=nvvm embeds its kernels in --emit=llvm|asm|obj "
+             "host code"),
+    cl::init(GPUImage::PTX),
+    cl::values(clEnumValN(GPUImage::PTX, "ptx",
+                          "PTX, JIT-compiled by the driver at load time"),
+               clEnumValN(GPUImage::Cubin, "cubin", "A cubin for --chip"),
+               clEnumValN(GPUImage::Fatbin, "fatbin", "cubin and PTX")),
+    cl::cat(toolCategory));
+
+static cl::opt<std::string> outputFilename("o",
+                                           cl::desc("Output file ('-' "
+                                                    "for stdout)"),
                                            cl::value_desc("filename"),
                                            cl::Required, cl::cat(toolCategory));
 
@@ -78,8 +102,8 @@ static int reportError(const llvm::Twine &message) {
 /// --target=cpu: the CPU pipeline, then the LLVM-dialect module, LLVM IR,
 /// assembly or an object for the host (or --mcpu / --mattr).
 static int compileForCPU(ModuleOp module, llvm::raw_ostream &os) {
-  if (emitKind == EmitKind::PTX)
-    return reportError("--emit=ptx needs --target=nvvm");
+  if (emitKind == EmitKind::PTX || emitKind == EmitKind::Cubin)
+    return reportError("--emit=ptx and --emit=cubin need --target=nvvm");
 
   CPUPipelineOptions pipelineOptions;
   applyCPUPipelineCLOptions(pipelineOptions);
@@ -91,22 +115,60 @@ static int compileForCPU(ModuleOp module, llvm::raw_ostream &os) {
     return 0;
   }
 
-  CPUEmitKind kind = emitKind == EmitKind::LLVMIR ? CPUEmitKind::LLVMIR
-                     : emitKind == EmitKind::Assembly
-                         ? CPUEmitKind::Assembly
-                         : CPUEmitKind::Object;
+  CPUEmitKind kind = emitKind == EmitKind::LLVMIR     ? CPUEmitKind::LLVMIR
+                     : emitKind == EmitKind::Assembly ? CPUEmitKind::Assembly
+                                                      : CPUEmitKind::Object;
   std::string error;
   if (failed(emitCPUCode(module, kind, getCPUTargetCLOptions(), os, error)))
     return reportError(error);
   return 0;
 }
 
-/// --target=nvvm: the GPU pipeline for --chip (not built yet).
+/// --target=nvvm: the GPU pipeline for --chip, then the module (host LLVM
+/// dialect + NVVM gpu.module), the kernels as PTX or a cubin, or the host
+/// code with its kernels embedded as LLVM IR, assembly or an object (link it
+/// with libQuantDynCUDARuntime.a and -ldl).
 static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
-  (void)module;
-  (void)os;
-  return reportError("the nvvm target is not built yet (chip '" + chip +
-                     "')");
+  GPUPipelineOptions pipelineOptions;
+  pipelineOptions.chip = chip.getValue();
+  pipelineOptions.features = ptxFeatures.getValue();
+  CPUTargetOptions hostOptions = getCPUTargetCLOptions();
+  pipelineOptions.optLevel = hostOptions.optLevel;
+  if (failed(lowerForGPU(module, pipelineOptions)))
+    return reportError("the GPU pipeline failed on '" + inputFilename +
+                       "' (chip '" + chip + "')");
+  std::string error;
+  switch (emitKind) {
+  case EmitKind::MLIR:
+    module.print(os);
+    os << "\n";
+    return 0;
+  case EmitKind::PTX:
+  case EmitKind::Cubin:
+    if (failed(emitGPUKernels(module,
+                              emitKind == EmitKind::PTX ? GPUBinaryFormat::PTX
+                                                        : GPUBinaryFormat::Cubin,
+                              os, error)))
+      return reportError(error);
+    return 0;
+  case EmitKind::LLVMIR:
+  case EmitKind::Assembly:
+  case EmitKind::Object: {
+    GPUBinaryFormat format = gpuImage == GPUImage::PTX ? GPUBinaryFormat::PTX
+                             : gpuImage == GPUImage::Cubin
+                                 ? GPUBinaryFormat::Cubin
+                                 : GPUBinaryFormat::Fatbin;
+    if (failed(serializeGPUModules(module, format)))
+      return reportError("serializing the GPU kernels failed");
+    CPUEmitKind kind = emitKind == EmitKind::LLVMIR     ? CPUEmitKind::LLVMIR
+                       : emitKind == EmitKind::Assembly ? CPUEmitKind::Assembly
+                                                        : CPUEmitKind::Object;
+    if (failed(emitCPUCode(module, kind, hostOptions, os, error)))
+      return reportError(error);
+    return 0;
+  }
+  }
+  return 1;
 }
 
 int main(int argc, char **argv) {

@@ -71,8 +71,9 @@ FailureOr<OwningOpRef<ModuleOp>> parseSourceFile(StringRef path,
 
 /// Runs buildCPUPipeline on `module` in place: tensor-level quant_dyn /
 /// linalg IR to the LLVM dialect, every public func with
-/// llvm.emit_c_interface. Honours the --mlir-print-ir-* / --mlir-timing
-/// options when the tool registered them. Diagnostics go to the context.
+/// llvm.emit_c_interface. Honours --mlir-print-ir-* and the other pass
+/// manager options when the tool registered them (registerPassManager-
+/// CLOptions). Diagnostics go to the context.
 LogicalResult lowerForCPU(ModuleOp module, const CPUPipelineOptions &options);
 
 //===----------------------------------------------------------------------===//
@@ -110,8 +111,8 @@ enum class CPUEmitKind { LLVMIR, Assembly, Object };
 /// the target of `options` to `os` (any stream: code is generated into a
 /// buffer first, so pipes and stdout work for objects too).
 LogicalResult emitCPUCode(ModuleOp module, CPUEmitKind kind,
-                          const CPUTargetOptions &options, llvm::raw_ostream &os,
-                          std::string &error);
+                          const CPUTargetOptions &options,
+                          llvm::raw_ostream &os, std::string &error);
 
 //===----------------------------------------------------------------------===//
 // Entry function signatures
@@ -169,8 +170,30 @@ public:
           const CPUPipelineOptions &options,
           const CPUTargetOptions &target = CPUTargetOptions());
 
+  /// A function the JIT-compiled code calls, bound by address.
+  struct ExternalSymbol {
+    StringRef name;
+    void *address;
+  };
+
+  /// JIT-compiles `module`, already lowered to the LLVM dialect (the CPU
+  /// pipeline's output, or the host code of the GPU pipeline with its
+  /// kernels serialized), whose entry `signature.name` has a C interface
+  /// with the host memory ABI. `symbols` binds further external functions
+  /// (the GPU runtime's mgpu* functions) besides quant_dyn_report_error.
+  static FailureOr<std::unique_ptr<CPUExecutable>>
+  compileLowered(ModuleOp module, FunctionSignature signature,
+                 const CPUTargetOptions &target,
+                 ArrayRef<ExternalSymbol> symbols = {});
+
   /// The entry's signature, read before lowering.
   const FunctionSignature &getSignature() const { return signature; }
+
+  /// The packed C-interface wrapper of the entry (`_mlir_ciface_<name>`
+  /// through the ExecutionEngine's packed calling convention): for callers
+  /// that build memref descriptors themselves (benchmarks on device
+  /// buffers).
+  void (*getPackedEntry() const)(void **) { return packedEntry; }
 
   /// Checks `inputs` against the signature (count, element kind, rank and
   /// static dims; f4 inputs need an even innermost extent), calls the entry
@@ -200,6 +223,93 @@ private:
 /// Path of the OpenMP runtime the JIT loads (first existing of a few
 /// candidates: /usr/lib/llvm-22/lib/libomp.so, ...), or empty when none.
 std::string findOpenMPRuntime();
+
+//===----------------------------------------------------------------------===//
+// GPU (NVVM): pipeline, kernel images, GPUExecutable
+//===----------------------------------------------------------------------===//
+
+/// Runs buildGPUPipeline on `module` in place: tensor-level quant_dyn /
+/// linalg IR to kernels in a gpu.module (NVVM, #nvvm.target for
+/// `options.chip`) and host code in the LLVM dialect. Honours the
+/// --mlir-print-ir-* options like lowerForCPU. Diagnostics go to the context.
+LogicalResult lowerForGPU(ModuleOp module, const GPUPipelineOptions &options);
+
+/// How kernels are compiled and embedded.
+enum class GPUBinaryFormat {
+  PTX,   ///< PTX text; the driver JIT-compiles it when the module is loaded.
+  Cubin, ///< Machine code for the chip, by ptxas (CUDA toolkit needed).
+  Fatbin ///< A fat binary holding the cubin and the PTX (ptxas, fatbinary).
+};
+
+/// Serializes the gpu.modules of a module lowered by lowerForGPU in place
+/// (gpu-module-to-binary): each becomes a gpu.binary that the host code's
+/// LLVM IR embeds and loads from a global constructor (mgpuModuleLoad /
+/// mgpuModuleLoadJIT). Diagnostics (e.g. ptxas errors) go to the context.
+LogicalResult serializeGPUModules(ModuleOp module, GPUBinaryFormat format);
+
+/// Writes the kernel image(s) of a module lowered by lowerForGPU: PTX text
+/// or a cubin / fatbin (the module is serialized in place).
+LogicalResult emitGPUKernels(ModuleOp module, GPUBinaryFormat format,
+                             llvm::raw_ostream &os, std::string &error);
+
+/// The chip name of a CUDA device's compute capability: sm_90a for 9.0,
+/// sm_100a for 10.0 (the arch-specific variants from 9.0 on), sm_89 for 8.9.
+std::string getChipForComputeCapability(int major, int minor);
+
+/// Whether this build has the CUDA runtime (cuda.h was found at configure
+/// time); without it GPUExecutable::compile fails with a message.
+bool isCUDARuntimeAvailable();
+
+/// Initializes the CUDA driver for device 0 and returns its chip name
+/// (getChipForComputeCapability) and description; fails with the driver's
+/// message ("cannot load the NVIDIA CUDA driver ...", "no CUDA device ...").
+LogicalResult detectCUDADevice(std::string &chip, std::string &description,
+                               std::string &error);
+
+/// A tensor-level entry function compiled by the GPU pipeline: its kernels
+/// as a GPU image, its host code JIT-compiled for the host CPU and bound to
+/// the project's CUDA runtime (quant-dyn-c/CUDARuntime.h). With
+/// `options.hostBuffers` (required for invoke) the entry keeps the host
+/// memory ABI: it copies its arguments to the device, launches the kernels
+/// and copies its results back, all inside the call.
+class GPUExecutable {
+public:
+  ~GPUExecutable();
+  GPUExecutable(const GPUExecutable &) = delete;
+  GPUExecutable &operator=(const GPUExecutable &) = delete;
+
+  /// Reads the signature of `entryName`, lowers `module` IN PLACE with
+  /// lowerForGPU, serializes the kernels as `format` and JIT-compiles the
+  /// host code (loading the kernels runs the CUDA driver: a machine without
+  /// a driver or GPU fails here, with the driver's message). With
+  /// `options.emulate` the kernels run as host loops and no GPU is needed.
+  static FailureOr<std::unique_ptr<GPUExecutable>>
+  compile(ModuleOp module, StringRef entryName,
+          const GPUPipelineOptions &options,
+          GPUBinaryFormat format = GPUBinaryFormat::PTX,
+          const CPUTargetOptions &host = CPUTargetOptions());
+
+  const FunctionSignature &getSignature() const;
+
+  /// As CPUExecutable::invoke / invokeTimed (the timed calls include the
+  /// host <-> device copies the entry makes); a CUDA error during a call is
+  /// a failure with the runtime's message.
+  LogicalResult invoke(ArrayRef<HostTensor> inputs,
+                       std::vector<HostTensor> &outputs, std::string &error);
+  LogicalResult invokeTimed(ArrayRef<HostTensor> inputs,
+                            std::vector<HostTensor> &outputs, unsigned repeat,
+                            std::vector<double> &millis, std::string &error);
+
+  /// The host code as a CPUExecutable: its packed entry takes device
+  /// memref descriptors when the pipeline ran with host-buffers=false.
+  CPUExecutable &getHost() { return *host; }
+
+private:
+  GPUExecutable();
+  std::unique_ptr<CPUExecutable> host;
+  /// Compiled with GPUPipelineOptions::emulate: no CUDA involved.
+  bool emulated = false;
+};
 
 //===----------------------------------------------------------------------===//
 // Command-line options shared by the tools

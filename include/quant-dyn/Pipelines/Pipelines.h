@@ -39,7 +39,55 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 /// function gets llvm.emit_c_interface.
 void buildCPUPipeline(OpPassManager &pm, const CPUPipelineOptions &options);
 
-/// Registers --quant-dyn-cpu-pipeline (and the GPU pipeline when built).
+struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
+  PassOptions::Option<std::string> chip{
+      *this, "chip",
+      llvm::cl::desc("NVIDIA GPU architecture of the kernels (sm_90a, "
+                     "sm_100a, ...)"),
+      llvm::cl::init("sm_90a")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("PTX features, e.g. +ptx86 (empty: the lowest PTX "
+                     "version that supports the chip)"),
+      llvm::cl::init("")};
+  PassOptions::Option<unsigned> optLevel{
+      *this, "opt-level",
+      llvm::cl::desc("Optimization level of the NVVM / PTX code generation "
+                     "(0-3)"),
+      llvm::cl::init(3)};
+  PassOptions::Option<int64_t> threadsPerBlock{
+      *this, "threads-per-block",
+      llvm::cl::desc("Threads per GPU block; each thread owns one loop "
+                     "iteration (one quantization block of the fused ops)"),
+      llvm::cl::init(256)};
+  PassOptions::Option<bool> hostBuffers{
+      *this, "host-buffers",
+      llvm::cl::desc("Entry functions take and return host memrefs and copy "
+                     "them to and from the device (the memory ABI); false: "
+                     "they take and return device memrefs"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> emulate{
+      *this, "emulate",
+      llvm::cl::desc("Testing aid for machines without a GPU: run the "
+                     "kernels as sequential host loops and lower everything "
+                     "like CPU code (no gpu.module, no CUDA runtime calls)"),
+      llvm::cl::init(false)};
+};
+
+/// Tensor-level func (quant_dyn or its linalg form) to kernels in
+/// gpu.module ops (NVVM dialect, #nvvm.target for `chip`) and host
+/// functions in the LLVM dialect that launch them through the mgpu*
+/// functions of the project's CUDA runtime. Same tensor-level form and
+/// block fusion as the CPU pipeline; each thread owns one block. With
+/// host-buffers (default) public functions keep the host memory ABI and get
+/// llvm.emit_c_interface. Serializing the gpu.modules (gpu-module-to-binary)
+/// is left to the caller.
+void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
+
+/// Registers --quant-dyn-gpu-pipeline (called by registerQuantDynPipelines).
+void registerGPUPipeline();
+
+/// Registers --quant-dyn-cpu-pipeline and --quant-dyn-gpu-pipeline.
 void registerQuantDynPipelines();
 
 } // namespace quant_dyn

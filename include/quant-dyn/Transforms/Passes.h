@@ -9,6 +9,8 @@ namespace mlir {
 namespace affine { class AffineDialect; }
 namespace memref { class MemRefDialect; }
 namespace scf { class SCFDialect; }
+namespace tensor { class TensorDialect; }
+namespace vector { class VectorDialect; }
 namespace func { class FuncOp; }
 
 namespace quant_dyn {

@@ -143,6 +143,15 @@ Value i32Of(OpBuilder &b, Location loc, Value v) {
 Value extendToF32(OpBuilder &b, Location loc, Value v) {
   if (v.getType().isF32())
     return v;
+  // bf16 is the upper half of an f32: a shift, which vectorizes everywhere
+  // (LLVM scalarizes vector bfloat fpext on targets without native bf16).
+  if (v.getType().isBF16()) {
+    Value bits = arith::BitcastOp::create(b, loc, b.getI16Type(), v);
+    Value wide = arith::ExtUIOp::create(b, loc, b.getI32Type(), bits);
+    Value shifted = arith::ShLIOp::create(
+        b, loc, wide, createI32Constant(b, loc, wide.getType(), 16));
+    return arith::BitcastOp::create(b, loc, b.getF32Type(), shifted);
+  }
   return arith::ExtFOp::create(b, loc, b.getF32Type(), v);
 }
 
@@ -348,11 +357,16 @@ BlockGeometry computeGeometry(OpBuilder &b, Location loc, Value tensor,
   }
 
   // Pair split for packed f4: the innermost expanded dimension must have an
-  // even extent that lies within one block.
+  // even extent that lies within one block. An unblocked innermost dim
+  // (block 1) is not split: its two elements of a byte belong to different
+  // blocks, so the pair would be a scale dim that the quantization generic
+  // reduces over, and the block loop (which tiles every scale dim in
+  // parallel) would race on the byte. Such data is packed after the blocks
+  // are collapsed, as for odd blocks.
   int64_t last = g.rank - 1;
   int64_t lastBlock = g.block[last];
-  g.pairSplit = wantPairSplit && (lastBlock == 1 || lastBlock == -1 ||
-                                  lastBlock % 2 == 0);
+  g.pairSplit = wantPairSplit && (lastBlock == -1 ||
+                                  (lastBlock > 1 && lastBlock % 2 == 0));
 
   MLIRContext *ctx = b.getContext();
   (void)ctx;
@@ -387,8 +401,8 @@ BlockGeometry computeGeometry(OpBuilder &b, Location loc, Value tensor,
     g.reassociation.push_back(group);
   }
 
-  // Scale layout -> scales: only an unblocked, split innermost dim has two
-  // scale-layout dims for one scale dim.
+  // Scale layout -> scales: one scale-layout dim per scale dim (a split
+  // unblocked innermost dim would have two).
   int64_t next = 0;
   for (int64_t i = 0; i < g.rank; ++i) {
     ReassociationIndices group{next++};
@@ -606,16 +620,22 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
     AffineMap toScale = projection(ctx, n, g.isScaleDim);
     SmallVector<OpFoldResult> scaleDims = g.scaleLayoutDims();
 
-    // 1. amax over each block (NaN propagates through maximumf).
-    Value amaxInit = filledTensor(b, loc, scaleDims, f32, b.getF32FloatAttr(0));
+    // 1. amax over each block, as the unsigned max of the magnitude bits:
+    //    exact for finite values, and any NaN or Inf in the block gives bits
+    //    >= 0x7F800000 (an integer max vectorizes better than maximumf).
+    Type i32 = b.getI32Type();
+    Value amaxInit = filledTensor(b, loc, scaleDims, i32, b.getI32IntegerAttr(0));
     Value amax =
         linalg::GenericOp::create(
             b, loc, amaxInit.getType(), ValueRange{expanded},
             ValueRange{amaxInit}, {identity, toScale}, iterators(g.isScaleDim),
             [&](OpBuilder &nb, Location l, ValueRange args) {
-              Value x = math::AbsFOp::create(nb, l, extendToF32(nb, l, args[0]));
+              Value bits = arith::BitcastOp::create(
+                  nb, l, nb.getI32Type(), extendToF32(nb, l, args[0]));
+              Value mag = arith::AndIOp::create(
+                  nb, l, bits, createI32Constant(nb, l, bits.getType(), 0x7FFFFFFF));
               linalg::YieldOp::create(
-                  nb, l, arith::MaximumFOp::create(nb, l, args[1], x).getResult());
+                  nb, l, arith::MaxUIOp::create(nb, l, args[1], mag).getResult());
             })
             .getResult(0);
 
@@ -634,7 +654,9 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
                                          utils::IteratorType::parallel),
         [&](OpBuilder &nb, Location l, ValueRange args) {
           auto [scale, param] =
-              buildScale(nb, l, args[0], dataElt, scaleElt, gs, rounding);
+              buildScale(nb, l,
+                         arith::BitcastOp::create(nb, l, nb.getF32Type(), args[0]),
+                         dataElt, scaleElt, gs, rounding);
           linalg::YieldOp::create(nb, l, ValueRange{scale, param});
         });
     Value scales = scaleGeneric.getResult(0);

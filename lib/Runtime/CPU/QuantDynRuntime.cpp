@@ -57,8 +57,8 @@ void formatMessage(char *buffer, size_t size, int32_t kind, int64_t dim,
     return;
   case QUANT_DYN_ERROR_SCALES_COUNT:
     std::snprintf(buffer, size,
-                  "scales hold %" PRId64 " elements, expected %" PRId64,
-                  actual, expected);
+                  "scales hold %" PRId64 " elements, expected %" PRId64, actual,
+                  expected);
     return;
   case QUANT_DYN_ERROR_ZPS_COUNT:
     std::snprintf(buffer, size,

@@ -6,10 +6,11 @@
 // CHECK-SAME: (%[[X:.*]]: tensor<2x32xf32>, %[[GS:.*]]: tensor<f32>)
 // CHECK: %[[G:.*]] = tensor.extract %[[GS]][]
 // CHECK: %[[E:.*]] = tensor.expand_shape %[[X]] {{\[\[}}0], [1, 2, 3]] output_shape [2, 2, 8, 2] : tensor<2x32xf32> into tensor<2x2x8x2xf32>
-// CHECK: %[[AMAX:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction", "reduction"]{{.*}} ins(%[[E]] : tensor<2x2x8x2xf32>) outs(%{{.*}} : tensor<2x2xf32>)
-// CHECK:   math.absf
-// CHECK:   arith.maximumf
-// CHECK: %[[SC:.*]]:2 = linalg.generic {{.*}} ins(%[[AMAX]] : tensor<2x2xf32>) outs(%{{.*}}, %{{.*}} : tensor<2x2xf8E4M3FN>, tensor<2x2xf32>)
+// amax is the unsigned max of the magnitude bits (NaN / Inf sort above).
+// CHECK: %[[AMAX:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction", "reduction"]{{.*}} ins(%[[E]] : tensor<2x2x8x2xf32>) outs(%{{.*}} : tensor<2x2xi32>)
+// CHECK:   arith.andi %{{.*}}, %c2147483647_i32
+// CHECK:   arith.maxui
+// CHECK: %[[SC:.*]]:2 = linalg.generic {{.*}} ins(%[[AMAX]] : tensor<2x2xi32>) outs(%{{.*}}, %{{.*}} : tensor<2x2xf8E4M3FN>, tensor<2x2xf32>)
 // CHECK:   arith.divf
 // CHECK:   arith.divf %{{.*}}, %[[G]]
 // CHECK: %[[Q:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction"]{{.*}} ins(%[[E]], %[[SC]]#1 : tensor<2x2x8x2xf32>, tensor<2x2xf32>) outs(%{{.*}} : tensor<2x2x8xi8>)

@@ -1,0 +1,159 @@
+//===- GPUPipeline.cpp - quant_dyn to NVVM kernels and host LLVM ----------===//
+//
+// The GPU pipeline starts from the same tensor-level linalg form as the CPU
+// pipeline (and the same block tile-and-fuse), so both targets run the same
+// arith on the same blocks and agree bit for bit. Stages, after upstream's
+// gpu-lower-to-nvvm-pipeline (common / GPU module / host):
+//
+//   tensor:   convert-quant-dyn-to-linalg, quant-dyn-tile-and-fuse-blocks
+//   buffers:  one-shot-bufferize (identity layouts), buffer deallocation
+//   kernels:  scf.forall -> scf.parallel, quant-dyn-gpu-distribute-loops
+//             (linalg -> loops, blocks x threads, mapping attributes),
+//             convert-parallel-loops-to-gpu,
+//             quant-dyn-gpu-host-device-buffers, gpu-kernel-outlining,
+//             quant-dyn-gpu-merge-kernel-modules,
+//             quant-dyn-gpu-kernel-arg-attributes
+//   device:   nvvm-attach-target, convert-gpu-to-nvvm,
+//             quant-dyn-gpu-noalias-kernel-args (inside gpu.module)
+//   host:     gpu-async-region, gpu-to-llvm (runtime calls mgpu*)
+//
+// Serializing the gpu.module (gpu-module-to-binary) is left to the caller:
+// the compile driver picks PTX or cubin.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Pipelines/Pipelines.h"
+
+#include "quant-dyn/Conversion/Passes.h"
+#include "quant-dyn/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
+                                       const GPUPipelineOptions &options) {
+  //===--------------------------------------------------------------------===//
+  // Tensor level: the form the CPU pipeline uses too.
+  //===--------------------------------------------------------------------===//
+  pm.addPass(createConvertQuantDynToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  //===--------------------------------------------------------------------===//
+  // Buffers: identity layouts at function boundaries (the memory ABI).
+  //===--------------------------------------------------------------------===//
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferizeOptions.unknownTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  bufferization::BufferDeallocationPipelineOptions deallocOptions;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  //===--------------------------------------------------------------------===//
+  // Kernels: every top-level parallel loop becomes one gpu.launch; the
+  // per-block code inside it stays sequential (one thread per block).
+  //===--------------------------------------------------------------------===//
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createForallToParallelLoopPass());
+  quant_dyn::GPUDistributeLoopsPassOptions distributeOptions;
+  distributeOptions.threadsPerBlock = options.threadsPerBlock;
+  funcPm.addPass(quant_dyn::createGPUDistributeLoopsPass(distributeOptions));
+  funcPm.addPass(createConvertParallelLoopToGpuPass());
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
+  // No canonicalization between sinking and outlining: it would hoist the
+  // sunk constants out of the (not isolated) launch bodies again.
+  quant_dyn::GPUHostDeviceBuffersPassOptions bufferOptions;
+  bufferOptions.hostBuffers = options.hostBuffers;
+  funcPm.addPass(quant_dyn::createGPUHostDeviceBuffersPass(bufferOptions));
+  if (options.emulate) {
+    // Testing aid: the kernels run as host loops, lowered like CPU code.
+    funcPm.addPass(quant_dyn::createGPUEmulateOnHostPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(memref::createExpandStridedMetadataPass());
+    pm.addPass(createLowerAffinePass());
+    pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+    pm.addPass(createSCFToControlFlowPass());
+    pm.addPass(quant_dyn::createRequestCInterfacePass());
+    pm.addPass(createConvertToLLVMPass());
+    pm.addPass(createReconcileUnrealizedCastsPass());
+    pm.addPass(createCanonicalizerPass());
+    return;
+  }
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(quant_dyn::createGPUMergeKernelModulesPass());
+  quant_dyn::GPUKernelArgAttributesPassOptions argOptions;
+  argOptions.hostBuffers = options.hostBuffers;
+  pm.addPass(quant_dyn::createGPUKernelArgAttributesPass(argOptions));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+
+  //===--------------------------------------------------------------------===//
+  // Device code: NVVM inside each gpu.module. No fast-math and no
+  // flush-to-zero anywhere: f32 division stays div.rn.f32 and subnormals
+  // survive, as on the CPU.
+  //===--------------------------------------------------------------------===//
+  GpuNVVMAttachTargetOptions targetOptions;
+  targetOptions.chip = options.chip;
+  targetOptions.features = options.features;
+  targetOptions.optLevel = options.optLevel;
+  targetOptions.fastFlag = false;
+  targetOptions.ftzFlag = false;
+  pm.addPass(createGpuNVVMAttachTarget(targetOptions));
+  OpPassManager &gpuPm = pm.nest<gpu::GPUModuleOp>();
+  gpuPm.addPass(memref::createExpandStridedMetadataPass());
+  gpuPm.addPass(createLowerAffinePass());
+  gpuPm.addPass(createSCFToControlFlowPass());
+  ConvertGpuOpsToNVVMOpsOptions nvvmOptions;
+  nvvmOptions.indexBitwidth = 64;
+  gpuPm.addPass(createConvertGpuOpsToNVVMOps(nvvmOptions));
+  // Exact libdevice calls (__nv_rintf for math.roundeven, ...) as LLVM
+  // intrinsics (cvt.rni.f32.f32, ...): the kernels need no libdevice and
+  // compile the same wherever the CUDA toolkit is (or is not).
+  gpuPm.addPass(quant_dyn::createGPULibdeviceToIntrinsicsPass());
+  gpuPm.addPass(quant_dyn::createGPUNoAliasKernelArgsPass());
+  gpuPm.addPass(createCanonicalizerPass());
+  gpuPm.addPass(createCSEPass());
+  gpuPm.addPass(createReconcileUnrealizedCastsPass());
+
+  //===--------------------------------------------------------------------===//
+  // Host code: copies and launches ordered on a stream (gpu-async-region
+  // gives each straight-line region one stream and waits at its end),
+  // runtime calls (mgpu*), LLVM dialect.
+  //===--------------------------------------------------------------------===//
+  pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(quant_dyn::createRequestCInterfacePass());
+  pm.addPass(createGpuToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::quant_dyn::registerGPUPipeline() {
+  PassPipelineRegistration<GPUPipelineOptions>(
+      "quant-dyn-gpu-pipeline",
+      "Lower tensor-level quant_dyn functions to NVVM kernels in gpu.modules "
+      "and host code in the LLVM dialect that launches them through the "
+      "mgpu* runtime functions (serialize with gpu-module-to-binary)",
+      buildGPUPipeline);
+}

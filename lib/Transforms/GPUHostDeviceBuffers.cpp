@@ -1,0 +1,483 @@
+//===- GPUHostDeviceBuffers.cpp - device buffers and host copies ----------===//
+//
+// After convert-parallel-loops-to-gpu the kernels (gpu.launch bodies) still
+// read the function's memrefs, which live in host memory. This pass gives
+// them device memory: scalars the kernels need are recomputed inside each
+// launch, allocations become gpu.alloc, and (in the host-buffer ABI) the
+// arguments are copied to the device at entry and the results back to new
+// host buffers before the return.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Transforms/Passes.h"
+
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace mlir::quant_dyn {
+#define GEN_PASS_DEF_GPUHOSTDEVICEBUFFERSPASS
+#define GEN_PASS_DEF_GPUKERNELARGATTRIBUTESPASS
+#define GEN_PASS_DEF_GPUNOALIASKERNELARGSPASS
+#include "quant-dyn/Transforms/Passes.h.inc"
+} // namespace mlir::quant_dyn
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+
+namespace {
+
+/// The alignment kernels may assume for device buffers (cuMemAlloc returns
+/// 256-byte aligned memory).
+constexpr int64_t kDeviceAlignment = 16;
+
+bool isInsideLaunch(Operation *op) {
+  return op->getParentOfType<gpu::LaunchOp>() != nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Sinking scalars into launches
+//===----------------------------------------------------------------------===//
+
+/// Ops that are recomputed inside a kernel rather than passed to it: cheap
+/// side-effect-free ops and loads (the loaded memory is an input that no
+/// kernel writes; the kernel reads its device copy).
+bool isSinkable(Operation *op) {
+  if (op->getNumRegions() != 0 || op->hasTrait<OpTrait::IsTerminator>())
+    return false;
+  if (isa<memref::LoadOp>(op))
+    return true;
+  if (isa<memref::AllocOp, memref::AllocaOp, gpu::AllocOp>(op))
+    return false;
+  return isMemoryEffectFree(op);
+}
+
+/// Clones the sinkable ops that (transitively) define values used inside
+/// `launch` at the start of its body. Returns the ops that were cloned.
+void sinkIntoLaunch(gpu::LaunchOp launch,
+                    llvm::SetVector<Operation *> &allSunk) {
+  llvm::SetVector<Value> used;
+  getUsedValuesDefinedAbove(launch.getBody(), used);
+  llvm::SetVector<Operation *> toSink;
+  SmallVector<Value> worklist(used.begin(), used.end());
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    Operation *def = value.getDefiningOp();
+    if (!def || toSink.contains(def) || !isSinkable(def))
+      continue;
+    toSink.insert(def);
+    llvm::append_range(worklist, def->getOperands());
+  }
+  if (toSink.empty())
+    return;
+
+  // Operands before users.
+  SmallVector<Operation *> order;
+  DenseSet<Operation *> visited;
+  std::function<void(Operation *)> visit = [&](Operation *op) {
+    if (!visited.insert(op).second)
+      return;
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp(); def && toSink.contains(def))
+        visit(def);
+    order.push_back(op);
+  };
+  for (Operation *op : toSink)
+    visit(op);
+
+  OpBuilder builder = OpBuilder::atBlockBegin(&launch.getBody().front());
+  IRMapping mapping;
+  for (Operation *op : order)
+    builder.clone(*op, mapping);
+  for (Operation *op : order)
+    for (Value result : op->getResults())
+      replaceAllUsesInRegionWith(result, mapping.lookup(result),
+                                 launch.getBody());
+  allSunk.insert(order.begin(), order.end());
+}
+
+//===----------------------------------------------------------------------===//
+// Where a memref's memory comes from
+//===----------------------------------------------------------------------===//
+
+enum class RootKind { Host, Device, Unknown };
+
+/// Follows views, storage casts and structured control flow back to the
+/// allocations (or arguments) `value` may point into.
+void collectRoots(Value value, SmallVectorImpl<Value> &roots,
+                  DenseSet<Value> &seen) {
+  if (!seen.insert(value).second)
+    return;
+  Operation *def = value.getDefiningOp();
+  if (!def) {
+    roots.push_back(value);
+    return;
+  }
+  if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
+    collectRoots(view.getViewSource(), roots, seen);
+    return;
+  }
+  if (auto cast = dyn_cast<StorageCastOp>(def)) {
+    collectRoots(cast.getSource(), roots, seen);
+    return;
+  }
+  if (auto ifOp = dyn_cast<scf::IfOp>(def)) {
+    unsigned index = cast<OpResult>(value).getResultNumber();
+    for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()})
+      if (!region->empty())
+        collectRoots(cast<scf::YieldOp>(region->front().getTerminator())
+                         .getOperand(index),
+                     roots, seen);
+    return;
+  }
+  roots.push_back(value);
+}
+
+/// Host: every root is an argument of the function (host-buffer ABI).
+/// Device: every root is a gpu.alloc (or an argument, device-buffer ABI).
+RootKind classify(Value value, bool hostBuffers) {
+  SmallVector<Value> roots;
+  DenseSet<Value> seen;
+  collectRoots(value, roots, seen);
+  bool anyHost = false, anyDevice = false;
+  for (Value root : roots) {
+    if (isa<BlockArgument>(root) &&
+        isa<func::FuncOp>(root.getParentRegion()->getParentOp())) {
+      (hostBuffers ? anyHost : anyDevice) = true;
+    } else if (root.getDefiningOp<gpu::AllocOp>()) {
+      anyDevice = true;
+    } else {
+      return RootKind::Unknown;
+    }
+  }
+  if (anyHost == anyDevice)
+    return RootKind::Unknown;
+  return anyHost ? RootKind::Host : RootKind::Device;
+}
+
+//===----------------------------------------------------------------------===//
+// Allocation and copies
+//===----------------------------------------------------------------------===//
+
+bool isPackedF4(MemRefType type) {
+  return isa<Float4E2M1FNType>(type.getElementType());
+}
+
+/// Sizes of the dynamic dims of `value` (memref.dim ops at the builder).
+SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<MemRefType>(value.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(memref::DimOp::create(b, loc, value, d));
+  return sizes;
+}
+
+/// The byte view of a packed f4 memref (innermost extent halved), so copies
+/// and allocations count bytes; other memrefs are returned as they are (the
+/// LLVM lowering sizes them from their element type).
+Value asBytes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<MemRefType>(value.getType());
+  if (!isPackedF4(type))
+    return value;
+  SmallVector<int64_t> shape(type.getShape());
+  if (!ShapedType::isDynamic(shape.back()))
+    shape.back() /= 2;
+  auto bytesType = MemRefType::get(shape, b.getI8Type());
+  return StorageCastOp::create(b, loc, bytesType, value);
+}
+
+/// Allocates a buffer of `type` shaped like `like` with `allocate`
+/// (memref.alloc or gpu.alloc); packed f4 is allocated as bytes.
+template <typename AllocateFn>
+Value allocateLike(OpBuilder &b, Location loc, MemRefType type, Value like,
+                   AllocateFn allocate) {
+  if (!isPackedF4(type))
+    return allocate(type, dynamicSizes(b, loc, like));
+  Value bytesLike = asBytes(b, loc, like);
+  auto bytesType = cast<MemRefType>(bytesLike.getType());
+  Value bytes = allocate(bytesType, dynamicSizes(b, loc, bytesLike));
+  return StorageCastOp::create(b, loc, type, bytes);
+}
+
+Value deviceAlloc(OpBuilder &b, Location loc, MemRefType type,
+                  ValueRange sizes) {
+  return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(), ValueRange(),
+                              sizes, ValueRange(),
+                              /*hostShared=*/false)
+      .getMemref();
+}
+
+void copy(OpBuilder &b, Location loc, Value dst, Value src) {
+  gpu::MemcpyOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(),
+                        asBytes(b, loc, dst), asBytes(b, loc, src));
+}
+
+//===----------------------------------------------------------------------===//
+// Pass
+//===----------------------------------------------------------------------===//
+
+struct GPUHostDeviceBuffersPass
+    : public quant_dyn::impl::GPUHostDeviceBuffersPassBase<
+          GPUHostDeviceBuffersPass> {
+  using GPUHostDeviceBuffersPassBase::GPUHostDeviceBuffersPassBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    SmallVector<gpu::LaunchOp> launches;
+    func.walk([&](gpu::LaunchOp launch) { launches.push_back(launch); });
+    if (launches.empty())
+      return;
+    if (!func.getBody().hasOneBlock()) {
+      func.emitError("GPU host code must be structured (one block) before "
+                     "device buffers are assigned");
+      return signalPassFailure();
+    }
+
+    // 1. Scalars into the kernels; drop what the host no longer uses.
+    llvm::SetVector<Operation *> sunk;
+    for (gpu::LaunchOp launch : launches)
+      sinkIntoLaunch(launch, sunk);
+    for (Operation *op : llvm::reverse(sunk))
+      if (op->use_empty())
+        op->erase();
+
+    // 2. Host-level allocations are device memory.
+    OpBuilder b(&getContext());
+    SmallVector<Operation *> toReplace;
+    func.walk([&](Operation *op) {
+      if (isa<memref::AllocOp, memref::DeallocOp>(op) && !isInsideLaunch(op))
+        toReplace.push_back(op);
+    });
+    for (Operation *op : toReplace) {
+      b.setInsertionPoint(op);
+      if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+        if (!alloc.getSymbolOperands().empty()) {
+          alloc.emitOpError("with symbol operands is not supported on the GPU");
+          return signalPassFailure();
+        }
+        Value device = deviceAlloc(b, alloc.getLoc(), alloc.getType(),
+                                   alloc.getDynamicSizes());
+        alloc.replaceAllUsesWith(device);
+      } else {
+        auto dealloc = cast<memref::DeallocOp>(op);
+        gpu::DeallocOp::create(b, dealloc.getLoc(), /*asyncToken=*/Type(),
+                               ValueRange(), dealloc.getMemref());
+      }
+      op->erase();
+    }
+
+    // 3. Arguments the kernels read get device copies (host-buffer ABI).
+    Block &entry = func.getBody().front();
+    SmallVector<Value> argCopies;
+    if (hostBuffers) {
+      for (BlockArgument arg : func.getArguments()) {
+        auto type = dyn_cast<MemRefType>(arg.getType());
+        if (!type)
+          continue;
+        bool usedByKernel = llvm::any_of(arg.getUses(), [](OpOperand &use) {
+          return isInsideLaunch(use.getOwner());
+        });
+        if (!usedByKernel)
+          continue;
+        b.setInsertionPointToStart(&entry);
+        Location loc = arg.getLoc();
+        Value device = allocateLike(b, loc, type, arg,
+                                    [&](MemRefType t, ValueRange sizes) {
+                                      return deviceAlloc(b, loc, t, sizes);
+                                    });
+        copy(b, loc, device, arg);
+        arg.replaceUsesWithIf(device, [](OpOperand &use) {
+          return isInsideLaunch(use.getOwner());
+        });
+        argCopies.push_back(device);
+      }
+    }
+
+    // 4. Results: device results are copied into new host buffers and their
+    //    device memory is freed (once per allocation); then the argument
+    //    copies are freed.
+    auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
+    if (hostBuffers) {
+      b.setInsertionPoint(returnOp);
+      SmallVector<Value> freed;
+      for (OpOperand &operand : returnOp->getOpOperands()) {
+        Value result = operand.get();
+        auto type = dyn_cast<MemRefType>(result.getType());
+        if (!type)
+          continue;
+        RootKind kind = classify(result, /*hostBuffers=*/true);
+        if (kind == RootKind::Host)
+          continue;
+        if (kind == RootKind::Unknown) {
+          returnOp.emitOpError("result #")
+              << operand.getOperandNumber()
+              << " may point into host or device memory; cannot copy it back";
+          return signalPassFailure();
+        }
+        Location loc = returnOp.getLoc();
+        Value host = allocateLike(
+            b, loc, type, result, [&](MemRefType t, ValueRange sizes) {
+              return memref::AllocOp::create(b, loc, t, sizes,
+                                             b.getI64IntegerAttr(64))
+                  .getResult();
+            });
+        copy(b, loc, host, result);
+        freeUnlessAliased(b, loc, result, freed, argCopies);
+        freed.push_back(result);
+        operand.set(host);
+      }
+      for (Value device : argCopies)
+        gpu::DeallocOp::create(b, returnOp.getLoc(), /*asyncToken=*/Type(),
+                               ValueRange(), device);
+    }
+
+    // 5. What is left on the host must not touch device memory.
+    WalkResult check = func.walk([&](Operation *op) {
+      Value memref;
+      if (auto load = dyn_cast<memref::LoadOp>(op))
+        memref = load.getMemref();
+      else if (auto store = dyn_cast<memref::StoreOp>(op))
+        memref = store.getMemref();
+      else if (auto copyOp = dyn_cast<memref::CopyOp>(op))
+        memref = copyOp.getTarget();
+      if (!memref || isInsideLaunch(op))
+        return WalkResult::advance();
+      if (classify(memref, hostBuffers) == RootKind::Host)
+        return WalkResult::advance();
+      op->emitOpError("in host code would access device memory (only "
+                      "kernels read and write device buffers)");
+      return WalkResult::interrupt();
+    });
+    if (check.wasInterrupted())
+      return signalPassFailure();
+  }
+
+  /// Frees `result`'s device allocation unless it is the allocation of an
+  /// earlier result or of an argument copy (compared at run time: views of
+  /// one allocation share its aligned pointer).
+  void freeUnlessAliased(OpBuilder &b, Location loc, Value result,
+                         ArrayRef<Value> freed, ArrayRef<Value> argCopies) {
+    auto pointer = [&](Value v) -> Value {
+      return memref::ExtractAlignedPointerAsIndexOp::create(b, loc, v);
+    };
+    Value mine = pointer(result);
+    Value distinct;
+    for (Value other : llvm::concat<const Value>(freed, argCopies)) {
+      Value ne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, mine,
+                                       pointer(other));
+      distinct = distinct ? arith::AndIOp::create(b, loc, distinct, ne) : ne;
+    }
+    if (!distinct) {
+      gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(),
+                             result);
+      return;
+    }
+    auto ifOp = scf::IfOp::create(b, loc, distinct, /*withElseRegion=*/false);
+    OpBuilder thenBuilder = ifOp.getThenBodyBuilder();
+    gpu::DeallocOp::create(thenBuilder, loc, /*asyncToken=*/Type(),
+                           ValueRange(), result);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Kernel argument attributes
+//===----------------------------------------------------------------------===//
+
+constexpr StringLiteral kNoAliasArgsAttr = "quant_dyn.noalias_args";
+
+struct GPUKernelArgAttributesPass
+    : public quant_dyn::impl::GPUKernelArgAttributesPassBase<
+          GPUKernelArgAttributesPass> {
+  using GPUKernelArgAttributesPassBase::GPUKernelArgAttributesPassBase;
+
+  struct KernelFacts {
+    SmallVector<bool> aligned; // per argument, at every launch
+    bool distinct = true;      // memref arguments never share memory
+  };
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTableCollection symbols;
+    llvm::MapVector<gpu::GPUFuncOp, KernelFacts> facts;
+    module.walk([&](gpu::LaunchFuncOp launch) {
+      auto kernel = symbols.lookupNearestSymbolFrom<gpu::GPUFuncOp>(
+          launch, launch.getKernel());
+      if (!kernel)
+        return;
+      auto [it, inserted] = facts.try_emplace(kernel);
+      KernelFacts &kf = it->second;
+      if (inserted)
+        kf.aligned.assign(kernel.getNumArguments(), true);
+      DenseSet<Value> seenRoots;
+      for (auto [index, operand] :
+           llvm::enumerate(launch.getKernelOperands())) {
+        if (index >= kf.aligned.size())
+          break;
+        auto type = dyn_cast<MemRefType>(operand.getType());
+        if (!type) {
+          kf.aligned[index] = false;
+          continue;
+        }
+        bool device = classify(operand, hostBuffers) == RootKind::Device;
+        kf.aligned[index] =
+            kf.aligned[index] && device && type.getLayout().isIdentity();
+        // Distinct allocations: each root seen once over all operands.
+        SmallVector<Value> roots;
+        DenseSet<Value> visited;
+        collectRoots(operand, roots, visited);
+        if (!device)
+          kf.distinct = false;
+        for (Value root : roots)
+          if (!seenRoots.insert(root).second)
+            kf.distinct = false;
+      }
+    });
+    MLIRContext *ctx = &getContext();
+    auto alignAttr =
+        IntegerAttr::get(IntegerType::get(ctx, 64), kDeviceAlignment);
+    for (auto &[kernel, kf] : facts) {
+      bool anyMemRef = false;
+      for (auto [index, ok] : llvm::enumerate(kf.aligned)) {
+        if (!isa<MemRefType>(kernel.getArgument(index).getType()))
+          continue;
+        anyMemRef = true;
+        if (ok)
+          kernel.setArgAttr(index, "llvm.align", alignAttr);
+      }
+      if (anyMemRef && kf.distinct)
+        kernel->setAttr(kNoAliasArgsAttr, UnitAttr::get(ctx));
+    }
+  }
+};
+
+struct GPUNoAliasKernelArgsPass
+    : public quant_dyn::impl::GPUNoAliasKernelArgsPassBase<
+          GPUNoAliasKernelArgsPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    getOperation().walk([&](LLVM::LLVMFuncOp func) {
+      if (!func->removeAttr(kNoAliasArgsAttr))
+        return;
+      for (auto [index, type] :
+           llvm::enumerate(func.getFunctionType().getParams()))
+        if (isa<LLVM::LLVMPointerType>(type))
+          func.setArgAttr(index, LLVM::LLVMDialect::getNoAliasAttrName(),
+                          UnitAttr::get(ctx));
+    });
+  }
+};
+
+} // namespace
