@@ -44,7 +44,7 @@ struct TileAndFuseBlocksPass
     // Slices of full-size tensor.empty (the per-block amax and parameters)
     // become tile-size tensor.empty inside the loop: no full-size buffers.
     RewritePatternSet patterns(&getContext());
-    tensor::populateFoldTensorEmptyPatterns(patterns);
+    tensor::populateFoldTensorEmptyPatterns(patterns, /*foldSingleUseOnly=*/true);
     scf::ForallOp::getCanonicalizationPatterns(patterns, &getContext());
     tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
