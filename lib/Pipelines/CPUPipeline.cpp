@@ -22,6 +22,19 @@
 
 using namespace mlir;
 
+void mlir::quant_dyn::buildBufferizationStage(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferizeOptions.unknownTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  bufferization::BufferDeallocationPipelineOptions deallocOptions;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+}
+
 void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   // Tensor level: quant_dyn -> linalg; the three ops of each block fused
@@ -40,16 +53,7 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
 
   // Buffers: identity layouts at function boundaries (the memory ABI).
-  bufferization::OneShotBufferizePassOptions bufferizeOptions;
-  bufferizeOptions.bufferizeFunctionBoundaries = true;
-  bufferizeOptions.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  bufferizeOptions.unknownTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
-  bufferization::BufferDeallocationPipelineOptions deallocOptions;
-  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
-  pm.addPass(createConvertBufferizationToMemRefPass());
+  quant_dyn::buildBufferizationStage(pm);
 
   // Loops: the block loop and the top-level linalg ops are parallel
   // (OpenMP); the per-block ops inside it are sequential loops that LLVM

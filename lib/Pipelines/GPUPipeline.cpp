@@ -56,16 +56,7 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
   //===--------------------------------------------------------------------===//
   // Buffers: identity layouts at function boundaries (the memory ABI).
   //===--------------------------------------------------------------------===//
-  bufferization::OneShotBufferizePassOptions bufferizeOptions;
-  bufferizeOptions.bufferizeFunctionBoundaries = true;
-  bufferizeOptions.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  bufferizeOptions.unknownTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
-  bufferization::BufferDeallocationPipelineOptions deallocOptions;
-  bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
-  pm.addPass(createConvertBufferizationToMemRefPass());
+  quant_dyn::buildBufferizationStage(pm);
 
   //===--------------------------------------------------------------------===//
   // Kernels: every top-level parallel loop becomes one gpu.launch; the

@@ -33,6 +33,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init(true)};
 };
 
+/// The bufferization stage both pipelines share: one-shot bufferization with
+/// identity layouts at function boundaries (the memory ABI), ownership-based
+/// deallocation, and the lowering of the bufferization ops to memref.
+void buildBufferizationStage(OpPassManager &pm);
+
 /// Tensor-level func (quant_dyn or its linalg form) to the LLVM dialect:
 /// quant_dyn -> linalg, tiling and vectorization, one-shot bufferization
 /// (identity-layout function boundaries), OpenMP, LLVM. Every public
