@@ -541,6 +541,20 @@ Value extractScalarF32(OpBuilder &b, Location loc, Value tensor) {
   return extendToF32(b, loc, v);
 }
 
+/// The run-time halves of the verifier's blocking rules, shared by quantize
+/// and dequantize: a dynamic 1D-blocked extent must divide by the block size,
+/// and a dynamic innermost f4 extent must be even.
+void requireValidBlocking(RuntimeChecks &checks, const BlockGeometry &g,
+                          const ResolvedBlocking &blocking, bool isF4) {
+  if (blocking.is1D)
+    checks.requireDivisible(g.dims[blocking.axis],
+                            blocking.blockPerDim[blocking.axis],
+                            RuntimeErrorKind::NotDivisible, blocking.axis);
+  if (isF4)
+    checks.requireDivisible(g.dims.back(), 2, RuntimeErrorKind::OddF4Extent,
+                            g.rank - 1);
+}
+
 ResolvedBlocking resolveVerified(const BlockingSpec &spec,
                                  ArrayRef<int64_t> shape, Operation *op) {
   // The op verified, so this cannot fail; diagnostics would go nowhere.
@@ -570,13 +584,7 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
     BlockGeometry g = computeGeometry(rewriter, loc, input, blocking, isF4);
 
     RuntimeChecks checks(rewriter, loc);
-    if (blocking.is1D)
-      checks.requireDivisible(g.dims[blocking.axis],
-                              blocking.blockPerDim[blocking.axis],
-                              RuntimeErrorKind::NotDivisible, blocking.axis);
-    if (isF4)
-      checks.requireDivisible(g.dims.back(), 2, RuntimeErrorKind::OddF4Extent,
-                              g.rank - 1);
+    requireValidBlocking(checks, g, blocking, isF4);
     auto dataType = op.getData().getType();
     auto scaleType = op.getScales().getType();
     for (int64_t i = 0; i < g.rank; ++i) {
@@ -830,13 +838,7 @@ struct DequantizeOpLowering : public OpRewritePattern<DequantizeOp> {
     BlockGeometry g = computeGeometry(rewriter, loc, data, blocking, false);
 
     RuntimeChecks checks(rewriter, loc);
-    if (blocking.is1D)
-      checks.requireDivisible(g.dims[blocking.axis],
-                              blocking.blockPerDim[blocking.axis],
-                              RuntimeErrorKind::NotDivisible, blocking.axis);
-    if (isF4)
-      checks.requireDivisible(g.dims.back(), 2, RuntimeErrorKind::OddF4Extent,
-                              g.rank - 1);
+    requireValidBlocking(checks, g, blocking, isF4);
     SmallVector<OpFoldResult> scaleDims =
         tensor::getMixedSizes(rewriter, loc, op.getScales());
     for (int64_t i = 0; i < g.rank; ++i) {
