@@ -2,6 +2,7 @@
 
 #include "quant-dyn/InitAll.h"
 
+#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
 #include "quant-dyn/Conversion/Passes.h"
 #include "quant-dyn/Conversion/QuantDynToLLVM/QuantDynToLLVM.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
@@ -88,6 +89,9 @@ void mlir::quant_dyn::registerAllDialects(DialectRegistry &registry) {
                   memref::MemRefDialect, NVVM::NVVMDialect, omp::OpenMPDialect,
                   scf::SCFDialect, tensor::TensorDialect, ub::UBDialect,
                   vector::VectorDialect>();
+
+  // The NVVM cvt ops the GPU lowering puts in linalg bodies are pure.
+  quant_dyn::registerNVVMConversionOpInterfaces(registry);
 
   // Bufferization of the tensor-level linalg form.
   quant_dyn::registerBufferizableOpInterfaceExternalModels(registry);

@@ -5,7 +5,8 @@
 // arith on the same blocks and agree bit for bit. Stages, after upstream's
 // gpu-lower-to-nvvm-pipeline (common / GPU module / host):
 //
-//   tensor:   convert-quant-dyn-to-linalg, quant-dyn-tile-and-fuse-blocks
+//   tensor:   convert-quant-dyn-to-linalg (with the chip's cvt
+//             instructions), quant-dyn-tile-and-fuse-blocks
 //   buffers:  one-shot-bufferize (identity layouts), buffer deallocation
 //   kernels:  scf.forall -> scf.parallel, quant-dyn-gpu-distribute-loops
 //             (linalg -> loops, blocks x threads, mapping attributes),
@@ -46,7 +47,14 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
   //===--------------------------------------------------------------------===//
   // Tensor level: the form the CPU pipeline uses too.
   //===--------------------------------------------------------------------===//
-  pm.addPass(createConvertQuantDynToLinalgPass());
+  // The chip's cvt instructions for the narrow float conversions; emulated
+  // kernels run on the host, so they keep the portable builders.
+  ConvertQuantDynToLinalgPassOptions toLinalgOptions;
+  if (options.hardwareCvt && !options.emulate) {
+    toLinalgOptions.nvvmChip = options.chip;
+    toLinalgOptions.nvvmFeatures = options.features;
+  }
+  pm.addPass(createConvertQuantDynToLinalgPass(toLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());

@@ -212,14 +212,19 @@ std::optional<uint32_t> roundMagnitude(const EncodeTable &t, double a) {
 }
 
 /// Largest e with 2^e <= a, for finite a > 0; by its definition, not by
-/// reading the exponent field.
+/// reading the exponent field: a binary search over the exact powers of two
+/// of double (fast enough for the exhaustive conversion check).
 int floorLog2(double a) {
-  int e = 0;
-  while (std::ldexp(1.0, e) > a)
-    --e;
-  while (std::ldexp(1.0, e + 1) <= a)
-    ++e;
-  return e;
+  constexpr int kMinExp = -1074, kMaxExp = 1023;
+  static const std::vector<double> powers = [] {
+    std::vector<double> p;
+    for (int e = kMinExp; e <= kMaxExp; ++e)
+      p.push_back(std::ldexp(1.0, e));
+    return p;
+  }();
+  // First power > a; the one before it is the largest <= a.
+  auto it = std::upper_bound(powers.begin(), powers.end(), a);
+  return kMinExp + static_cast<int>(it - powers.begin()) - 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -485,6 +490,29 @@ std::optional<int> ref::mxEmax(ElementKind data) {
   }
 }
 
+uint32_t ref::e8m0ScaleCode(float amax, ElementKind data,
+                            ScaleRounding rounding) {
+  std::optional<int> emax = mxEmax(data);
+  if (!std::isfinite(amax) || !emax)
+    return 0xFFu;
+  if (amax == 0.0f)
+    return 0;
+  int e;
+  if (rounding == ScaleRounding::Floor) {
+    e = floorLog2(std::fabs(static_cast<double>(amax))) - *emax;
+  } else {
+    float v = std::fabs(amax) / *qmax(data);
+    if (v == 0.0f) {
+      e = -127;
+    } else {
+      int fl = floorLog2(static_cast<double>(v));
+      e = std::ldexp(1.0, fl) == static_cast<double>(v) ? fl : fl + 1;
+    }
+  }
+  e = std::clamp(e, -127, 127);
+  return static_cast<uint32_t>(e + 127);
+}
+
 //===----------------------------------------------------------------------===//
 // Block shapes
 //===----------------------------------------------------------------------===//
@@ -633,24 +661,10 @@ Result<BlockQuantizeResult> ref::quantize(const BlockQuantizeConfig &c,
 
     switch (c.scaleKind) {
     case ElementKind::F8E8M0FNU: {
-      if (amax == 0.0f) {
-        scaleCode = 0;
+      scaleCode = e8m0ScaleCode(amax, c.dataKind, c.rounding);
+      if (amax == 0.0f)
         continue;
-      }
-      int e;
-      if (c.rounding == ScaleRounding::Floor) {
-        e = floorLog2(static_cast<double>(amax)) - *mxEmax(c.dataKind);
-      } else {
-        float v = amax / qm;
-        if (v == 0.0f) {
-          e = -127;
-        } else {
-          int fl = floorLog2(static_cast<double>(v));
-          e = std::ldexp(1.0, fl) == static_cast<double>(v) ? fl : fl + 1;
-        }
-      }
-      e = std::clamp(e, -127, 127);
-      scaleCode = static_cast<uint32_t>(e + 127);
+      int e = static_cast<int>(scaleCode) - 127;
       // 2^e is exact in f32 for e in [-127, 127] (2^-127 is subnormal).
       const float p = static_cast<float>(std::ldexp(1.0, e));
       for (size_t i : elems) {

@@ -1,5 +1,7 @@
 // RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_100a" | FileCheck %s
 // RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_90a host-buffers=false" | FileCheck %s --check-prefix=DEVICE
+// RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_100a hardware-cvt=false" | FileCheck %s --check-prefix=PORTABLE --implicit-check-not=nvvm.convert
+// RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_100a emulate=true" | FileCheck %s --check-prefix=EMULATE --implicit-check-not=nvvm.convert
 
 // The pipeline's output: host code in the LLVM dialect that copies the
 // inputs to device buffers, launches the kernels of one gpu.module on one
@@ -20,6 +22,11 @@
 // CHECK: llvm.func @main_kernel(%{{.*}}: !llvm.ptr {llvm.align = 16 : i64, llvm.noalias}
 // CHECK-SAME: attributes {gpu.kernel, {{.*}}nvvm.kernel
 // CHECK: nvvm.read.ptx.sreg.tid.x
+// The e4m3 codes come from the chip's cvt instruction (hardware-cvt, the
+// default), the portable integer code with hardware-cvt=false or emulate.
+// CHECK: nvvm.convert.f32x2.to.f8x2 {{.*}} : i16(f8E4M3FN)
+// PORTABLE: gpu.module @quant_dyn_kernels [#nvvm.target<O = 3, chip = "sm_100a">]
+// EMULATE-LABEL: llvm.func @main(
 
 // With host-buffers=false the entry takes and returns device buffers: no
 // copies.

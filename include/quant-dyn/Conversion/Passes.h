@@ -6,6 +6,9 @@
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 
 namespace mlir::quant_dyn {
+#define GEN_PASS_DECL_EXPANDNVVMCONVERSIONSPASS
+#include "quant-dyn/Conversion/Passes.h.inc"
+
 #define GEN_PASS_REGISTRATION
 #include "quant-dyn/Conversion/Passes.h.inc"
 } // namespace mlir::quant_dyn

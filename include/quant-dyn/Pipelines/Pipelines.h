@@ -20,8 +20,9 @@ namespace quant_dyn {
 struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<unsigned> vectorWidth{
       *this, "vector-width",
-      llvm::cl::desc("Vector width in bits for the tiled kernels (0: the "
-                     "host's widest, 512 with AVX-512, 256 with AVX2)"),
+      llvm::cl::desc("Widest vector registers the kernels use, in bits: 0 "
+                     "(the target CPU's widest: 512 with AVX-512, 256 with "
+                     "AVX2), 128, 256 or 512"),
       llvm::cl::init(0)};
   PassOptions::Option<unsigned> numThreads{
       *this, "num-threads",
@@ -70,6 +71,13 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       llvm::cl::desc("Entry functions take and return host memrefs and copy "
                      "them to and from the device (the memory ABI); false: "
                      "they take and return device memrefs"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> hardwareCvt{
+      *this, "hardware-cvt",
+      llvm::cl::desc("Convert f32 to f8 / f6 / f4 with the chip's cvt "
+                     "instructions where it has them (same results as the "
+                     "portable integer builders); false: the builders on "
+                     "every chip. Ignored with emulate"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> emulate{
       *this, "emulate",

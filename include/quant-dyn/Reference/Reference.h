@@ -142,6 +142,13 @@ int64_t numElements(const std::vector<int64_t> &shape);
 
 enum class ScaleRounding { Floor, RCeil };
 
+/// The f8E8M0FNU scale code of an OCP MX block from its amax (max |x| over
+/// the block; NaN or +-Inf when the block holds NaN / Inf) for the float data
+/// kind `data`: 0xFF for a non-finite amax, 0 for amax = 0, otherwise e + 127
+/// with e from the floor or rceil rule of SPEC.md section 3, clamped to
+/// [-127, 127]. Returns 0xFF for kinds without an MX rule.
+uint32_t e8m0ScaleCode(float amax, ElementKind data, ScaleRounding rounding);
+
 /// Describes one quantize op, or the dequantize op that inverts it.
 struct BlockQuantizeConfig {
   /// Logical shape of the input (quantize) / of the data (dequantize).

@@ -17,6 +17,7 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/bit.h"
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -220,6 +221,34 @@ Value mlir::quant_dyn::buildExp2I32(OpBuilder &b, Location loc,
   Value normal = L.shl(L.add(exponent, 127), 23);
   Value isSub = L.cmp(P::slt, exponent, -126);
   return L.toFloat(L.select(isSub, L.i32(0x00400000), normal));
+}
+
+E8M0Scale mlir::quant_dyn::buildE8M0Scale(OpBuilder &b, Location loc,
+                                           Value amax, int emax, float qmax,
+                                           bool rceil) {
+  using FP = arith::CmpFPredicate;
+  Lanes L{b, loc, amax.getType()};
+  Value e;
+  if (!rceil) {
+    e = L.sub(buildFloorLog2(b, loc, amax).first, emax);
+  } else {
+    Value v = arith::DivFOp::create(b, loc, amax, L.f32(qmax));
+    auto [fl, pow2] = buildFloorLog2(b, loc, v);
+    e = L.select(pow2, fl, L.add(fl, 1));
+    // amax / qmax underflows to 0 for tiny subnormal amax.
+    Value isZero = arith::CmpFOp::create(b, loc, FP::OEQ, v, L.f32(0.0f));
+    e = L.select(isZero, L.i32(-127), e);
+  }
+  e = arith::MaxSIOp::create(b, loc, e, L.i32(-127));
+  e = arith::MinSIOp::create(b, loc, e, L.i32(127));
+  Value code = L.add(e, 127);
+  Value zero = arith::CmpFOp::create(b, loc, FP::OEQ, amax, L.f32(0.0f));
+  code = L.select(zero, L.i32(0), code);
+  // NaN or +Inf amax: the block holds NaN or Inf.
+  Value bad = arith::CmpFOp::create(
+      b, loc, FP::UGE, amax, L.f32(std::numeric_limits<float>::infinity()));
+  code = L.select(bad, L.i32(0xFF), code);
+  return {e, code};
 }
 
 Value mlir::quant_dyn::buildE8M0ToF32(OpBuilder &b, Location loc, Value code) {

@@ -11,11 +11,13 @@
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 
 #include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
+#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -568,7 +570,11 @@ ResolvedBlocking resolveVerified(const BlockingSpec &spec,
 //===----------------------------------------------------------------------===//
 
 struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
-  using OpRewritePattern::OpRewritePattern;
+  QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target)
+      : OpRewritePattern(ctx), target(target) {}
+
+  /// Emits the narrow float conversions of the data and the scales.
+  const NarrowFloatTarget &target;
 
   LogicalResult matchAndRewrite(QuantizeOp op,
                                 PatternRewriter &rewriter) const override {
@@ -613,10 +619,10 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
     return success();
   }
 
-  static std::pair<Value, Value> build(OpBuilder &b, Location loc, Value input,
-                                       const BlockGeometry &g, Type floatElt,
-                                       Type dataElt, Type scaleElt, Value gs,
-                                       ScaleRounding rounding) {
+  std::pair<Value, Value> build(OpBuilder &b, Location loc, Value input,
+                                const BlockGeometry &g, Type floatElt,
+                                Type dataElt, Type scaleElt, Value gs,
+                                ScaleRounding rounding) const {
     MLIRContext *ctx = b.getContext();
     Type f32 = b.getF32Type();
     bool isF4 = isa<Float4E2M1FNType>(dataElt);
@@ -672,26 +678,70 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
 
     // 3. Quantize every element with its block's parameter.
     bool isE8M0 = isa<Float8E8M0FNUType>(scaleElt);
+    auto scaleElement = [&](OpBuilder &nb, Location l, Value x,
+                            Value param) -> Value {
+      Value v = extendToF32(nb, l, x);
+      return isE8M0 ? arith::MulFOp::create(nb, l, v, param).getResult()
+                    : arith::DivFOp::create(nb, l, v, param).getResult();
+    };
+    // A NaN parameter marks a block whose codes are all +0.
+    auto zeroIfZeroBlock = [&](OpBuilder &nb, Location l, Value code,
+                               Value param) -> Value {
+      Value zeroBlock = arith::CmpFOp::create(nb, l, arith::CmpFPredicate::UNO,
+                                              param, param);
+      Value zero = arith::ConstantOp::create(
+          nb, l, cast<TypedAttr>(nb.getZeroAttr(code.getType())));
+      return arith::SelectOp::create(nb, l, zeroBlock, zero, code);
+    };
     auto quantizeElement = [&](OpBuilder &nb, Location l, Value x,
                                Value param) -> Value {
-      Value v = extendToF32(nb, l, x);
-      v = isE8M0 ? arith::MulFOp::create(nb, l, v, param).getResult()
-                 : arith::DivFOp::create(nb, l, v, param).getResult();
+      Value v = scaleElement(nb, l, x, param);
       Value code;
       if (dataElt.isSignedInteger(8))
         code = buildRoundClampToInt(nb, l, v, -127, 127);
       else
-        code = buildTruncFromF32(nb, l, v, *getNarrowFloatFormat(dataElt),
-                                 /*satfinite=*/true);
-      Value zeroBlock = arith::CmpFOp::create(nb, l, arith::CmpFPredicate::UNO,
-                                              param, param);
-      return arith::SelectOp::create(nb, l, zeroBlock,
-                                     createI32Constant(nb, l, code.getType(), 0),
-                                     code);
+        code = target.buildTruncFromF32(nb, l, v, dataElt, /*satfinite=*/true);
+      return zeroIfZeroBlock(nb, l, code, param);
     };
 
     Value data;
-    if (isF4 && g.pairSplit) {
+    if (isF4 && g.pairSplit && target.hasF4PairInstruction()) {
+      // The target converts a pair with one instruction: each iteration
+      // reads both elements of its byte (the pair dim indexed with the
+      // constants 0 and 1) instead of reducing over the pair.
+      int64_t m = n - 1;
+      SmallVector<OpFoldResult> byteDims(g.expandedDims.begin(),
+                                         g.expandedDims.end() - 1);
+      SmallVector<AffineExpr> firstExprs, secondExprs;
+      for (int64_t i = 0; i < m; ++i) {
+        firstExprs.push_back(getAffineDimExpr(i, ctx));
+        secondExprs.push_back(getAffineDimExpr(i, ctx));
+      }
+      firstExprs.push_back(getAffineConstantExpr(0, ctx));
+      secondExprs.push_back(getAffineConstantExpr(1, ctx));
+      SmallVector<bool> scaleDimsOfBytes(g.isScaleDim.begin(),
+                                         g.isScaleDim.end() - 1);
+      AffineMap byteIdentity = AffineMap::getMultiDimIdentityMap(m, ctx);
+      Value init = emptyTensor(b, loc, byteDims, b.getI8Type());
+      data = linalg::GenericOp::create(
+                 b, loc, init.getType(), ValueRange{expanded, expanded, params},
+                 ValueRange{init},
+                 {AffineMap::get(m, 0, firstExprs, ctx),
+                  AffineMap::get(m, 0, secondExprs, ctx),
+                  projection(ctx, m, scaleDimsOfBytes), byteIdentity},
+                 SmallVector<utils::IteratorType>(m, utils::IteratorType::parallel),
+                 [&](OpBuilder &nb, Location l, ValueRange args) {
+                   Value first = scaleElement(nb, l, args[0], args[2]);
+                   Value second = scaleElement(nb, l, args[1], args[2]);
+                   Value byte =
+                       target.buildF4PairFromF32(nb, l, first, second);
+                   linalg::YieldOp::create(
+                       nb, l, zeroIfZeroBlock(nb, l, byte, args[2]));
+                 })
+                 .getResult(0);
+      data.getDefiningOp()->setAttr("quant_dyn.block_root", b.getUnitAttr());
+      data = collapseFromBlocks(b, loc, data, g, /*packedPairs=*/true);
+    } else if (isF4 && g.pairSplit) {
       // Each output byte ORs the codes of its two elements (reduction over
       // the pair dim): element 2i in the low nibble.
       SmallVector<OpFoldResult> byteDims(g.expandedDims.begin(),
@@ -744,10 +794,9 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
   }
 
   /// Scale and quantization parameter of one block from its amax.
-  static std::pair<Value, Value> buildScale(OpBuilder &b, Location loc,
-                                            Value amax, Type dataElt,
-                                            Type scaleElt, Value gs,
-                                            ScaleRounding rounding) {
+  std::pair<Value, Value> buildScale(OpBuilder &b, Location loc, Value amax,
+                                     Type dataElt, Type scaleElt, Value gs,
+                                     ScaleRounding rounding) const {
     using FP = arith::CmpFPredicate;
     Type f32 = b.getF32Type();
     auto f32c = [&](float v) { return createF32Constant(b, loc, f32, v); };
@@ -760,38 +809,22 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
     Value v = arith::DivFOp::create(b, loc, amax, f32c(qmax));
 
     if (auto e8m0 = dyn_cast<Float8E8M0FNUType>(scaleElt)) {
-      using IP = arith::CmpIPredicate;
-      Value e;
-      if (rounding == ScaleRounding::floor) {
-        auto [fl, pow2] = buildFloorLog2(b, loc, amax);
-        (void)pow2;
-        e = arith::SubIOp::create(b, loc, fl, i32c(getMXEmax(dataElt)));
-      } else {
-        auto [fl, pow2] = buildFloorLog2(b, loc, v);
-        Value up = arith::AddIOp::create(b, loc, fl, i32c(1));
-        e = arith::SelectOp::create(b, loc, pow2, fl, up);
-        Value isZero = arith::CmpFOp::create(b, loc, FP::OEQ, v, f32c(0));
-        e = arith::SelectOp::create(b, loc, isZero, i32c(-127), e);
-      }
-      e = arith::MaxSIOp::create(b, loc, e, i32c(-127));
-      e = arith::MinSIOp::create(b, loc, e, i32c(127));
-      Value code = arith::AddIOp::create(b, loc, e, i32c(127));
+      E8M0Scale mx = buildE8M0Scale(b, loc, amax, getMXEmax(dataElt), qmax,
+                                    rounding == ScaleRounding::rceil);
       Value multiplier = buildExp2I32(
-          b, loc, arith::SubIOp::create(b, loc, i32c(0), e));
+          b, loc, arith::SubIOp::create(b, loc, i32c(0), mx.exponent));
       Value zero = arith::CmpFOp::create(b, loc, FP::OEQ, amax, f32c(0));
-      code = arith::SelectOp::create(b, loc, zero, i32c(0), code);
-      code = arith::SelectOp::create(b, loc, bad, i32c(0xFF), code);
       Value zeroOrBad = arith::OrIOp::create(b, loc, zero, bad);
       multiplier = arith::SelectOp::create(b, loc, zeroOrBad, nan, multiplier);
-      (void)IP::eq;
-      return {codeToStorage(b, loc, code, e8m0), multiplier};
+      return {codeToStorage(b, loc, mx.code, e8m0), multiplier};
     }
 
     Value scale, scaleF32;
     if (isa<Float8E4M3FNType>(scaleElt)) {
       Value w = arith::DivFOp::create(b, loc, v, gs);
       NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
-      Value code = buildTruncFromF32(b, loc, w, fmt, /*satfinite=*/true);
+      Value code = target.buildTruncFromF32(b, loc, w, scaleElt,
+                                            /*satfinite=*/true);
       code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
       scale = codeToStorage(b, loc, code, scaleElt);
       scaleF32 = buildExtToF32(b, loc, code, fmt);
@@ -800,7 +833,8 @@ struct QuantizeOpLowering : public OpRewritePattern<QuantizeOp> {
       scale = scaleF32;
     } else {
       NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
-      Value code = buildTruncFromF32(b, loc, v, fmt, /*satfinite=*/true);
+      Value code = target.buildTruncFromF32(b, loc, v, scaleElt,
+                                            /*satfinite=*/true);
       code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
       scale = codeToStorage(b, loc, code, scaleElt);
       scaleF32 = buildExtToF32(b, loc, code, fmt);
@@ -1039,9 +1073,22 @@ struct LinearOpLowering : public OpRewritePattern<OpTy> {
 struct ConvertQuantDynToLinalgPass
     : public quant_dyn::impl::ConvertQuantDynToLinalgPassBase<
           ConvertQuantDynToLinalgPass> {
+  using ConvertQuantDynToLinalgPassBase::ConvertQuantDynToLinalgPassBase;
+
+  void getDependentDialects(DialectRegistry &registry) const override {
+    ConvertQuantDynToLinalgPassBase::getDependentDialects(registry);
+    registerNVVMConversionOpInterfaces(registry);
+  }
+
   void runOnOperation() override {
+    // Without a chip: the portable builders (CPU, host emulation).
+    std::unique_ptr<NarrowFloatTarget> nvvmTarget;
+    if (!nvvmChip.empty())
+      nvvmTarget = createNVVMNarrowFloatTarget(nvvmChip, nvvmFeatures);
+    const NarrowFloatTarget &target =
+        nvvmTarget ? *nvvmTarget : getPortableNarrowFloatTarget();
     RewritePatternSet patterns(&getContext());
-    populateQuantDynToLinalgConversionPatterns(patterns);
+    populateQuantDynToLinalgConversionPatterns(patterns, target);
     // Walk-based application: each op is rewritten exactly once, with no
     // folding of the surrounding IR.
     GreedyRewriteConfig config;
@@ -1064,7 +1111,13 @@ struct ConvertQuantDynToLinalgPass
 
 void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
     RewritePatternSet &patterns) {
-  patterns.add<QuantizeOpLowering, DequantizeOpLowering,
-               LinearOpLowering<QuantizeLinearOp>,
+  populateQuantDynToLinalgConversionPatterns(patterns,
+                                             getPortableNarrowFloatTarget());
+}
+
+void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
+    RewritePatternSet &patterns, const NarrowFloatTarget &target) {
+  patterns.add<QuantizeOpLowering>(patterns.getContext(), target);
+  patterns.add<DequantizeOpLowering, LinearOpLowering<QuantizeLinearOp>,
                LinearOpLowering<DequantizeLinearOp>>(patterns.getContext());
 }

@@ -65,6 +65,22 @@ std::pair<Value, Value> buildFloorLog2(OpBuilder &b, Location loc, Value value);
 /// 2^e as f32 for an i32 exponent e in [-127, 127] (2^-127 is subnormal).
 Value buildExp2I32(OpBuilder &b, Location loc, Value exponent);
 
+/// The f8E8M0FNU scale of an OCP MX block (SPEC.md section 3).
+struct E8M0Scale {
+  Value exponent; // i32 lane: e in [-127, 127]
+  Value code;     // i32 lane: 0..255
+};
+
+/// The E8M0Scale of a block from its f32 `amax` (>= 0; NaN or +Inf when the
+/// block holds NaN / Inf), for a data format with MX exponent `emax` and
+/// largest value `qmax`: e is floor(log2(amax)) minus emax, or with `rceil`
+/// ceil(log2(amax / qmax)) (-127 when the quotient underflows to 0), clamped
+/// to [-127, 127]; the code is e + 127, but 0 for amax = 0 and 0xFF for NaN /
+/// Inf. The lowering and quant-dyn-conversion-check both call this, so the
+/// check runs the lowering's IR.
+E8M0Scale buildE8M0Scale(OpBuilder &b, Location loc, Value amax, int emax,
+                         float qmax, bool rceil);
+
 /// f8E8M0FNU code (i32 lane) to f32: 2^(code - 127), 0xFF gives NaN.
 Value buildE8M0ToF32(OpBuilder &b, Location loc, Value code);
 

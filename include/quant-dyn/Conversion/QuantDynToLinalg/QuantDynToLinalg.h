@@ -15,13 +15,23 @@ namespace math { class MathDialect; }
 namespace scf { class SCFDialect; }
 namespace tensor { class TensorDialect; }
 
+namespace NVVM { class NVVMDialect; }
+
 namespace quant_dyn {
+class NarrowFloatTarget;
+
 #define GEN_PASS_DECL_CONVERTQUANTDYNTOLINALGPASS
 #include "quant-dyn/Conversion/Passes.h.inc"
 
 /// Patterns rewriting quant_dyn.quantize, dequantize, quantize_linear and
-/// dequantize_linear into tensor-level linalg / tensor / arith / scf ops.
+/// dequantize_linear into tensor-level linalg / tensor / arith / scf ops,
+/// with the portable narrow float conversions.
 void populateQuantDynToLinalgConversionPatterns(RewritePatternSet &patterns);
+
+/// The same with the f32 -> narrow float conversions of `target` (which must
+/// outlive the patterns), e.g. a chip's NVVM cvt ops.
+void populateQuantDynToLinalgConversionPatterns(
+    RewritePatternSet &patterns, const NarrowFloatTarget &target);
 
 /// Name of the C function compiled code calls to report a run-time error.
 inline constexpr const char *kReportErrorFunctionName =
