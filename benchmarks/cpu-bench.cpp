@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <malloc.h>
 #include <random>
 #include <thread>
@@ -80,13 +81,44 @@ HostTensor scalarF32(float v, std::vector<int64_t> shape) {
 }
 } // namespace
 
+static int fail(const llvm::Twine &message) {
+  llvm::errs() << "quant-dyn-cpu-bench: error: " << message << "\n";
+  return 1;
+}
+
+/// Peak host bytes per input element: the f32, bf16 and f32 inputs (10),
+/// the memcpy destination (4), a kernel's prepared and working copies of
+/// its input (8) and its results (at most 2).
+constexpr int64_t kBytesPerElement = 24;
+
 int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(argc, argv, "quant_dyn CPU benchmark\n");
-  if (rows <= 0 || cols <= 0 || cols % 32 != 0 || repeat == 0) {
-    llvm::errs() << "error: --bench-rows and --bench-cols must be positive, --bench-cols a "
-                    "multiple of 32, --bench-repeat >= 1\n";
-    return 1;
-  }
+  if (rows <= 0 || cols <= 0 || cols % 32 != 0 || repeat == 0)
+    return fail("--bench-rows and --bench-cols must be positive, "
+                "--bench-cols a multiple of 32, --bench-repeat >= 1");
+  // Each timed run keeps its time.
+  if (repeat > 1000000)
+    return fail("--bench-repeat=" + llvm::Twine(repeat.getValue()) +
+                " is too large (at most 1000000)");
+  // Sizes are checked before anything is allocated: an overflowing or
+  // absurd shape is an error, not a wrapped size or std::bad_alloc.
+  uint64_t memory = getPhysicalMemorySize();
+  if (rows > std::numeric_limits<int64_t>::max() / cols / kBytesPerElement)
+    return fail("--bench-rows=" + llvm::Twine(rows.getValue()) +
+                " x --bench-cols=" + llvm::Twine(cols.getValue()) +
+                " is too large: the byte size overflows a 64-bit integer");
+  uint64_t needed = static_cast<uint64_t>(rows * cols * kBytesPerElement);
+  if (memory && needed > memory)
+    return fail("--bench-rows=" + llvm::Twine(rows.getValue()) +
+                " x --bench-cols=" + llvm::Twine(cols.getValue()) +
+                " needs about " + llvm::Twine(needed >> 20) +
+                " MiB of memory, more than the " + llvm::Twine(memory >> 20) +
+                " MiB of this machine");
+  CPUPipelineOptions checkedOptions;
+  checkedOptions.numThreads = threads;
+  std::string optionError;
+  if (failed(checkCPUPipelineOptions(checkedOptions, optionError)))
+    return fail("--" + optionError);
   // Freed result buffers are reused by the next call instead of being
   // returned to the kernel: steady state, no page faults in the timing.
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
@@ -154,15 +186,13 @@ int main(int argc, char **argv) {
     auto context = createContext();
     OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(k.ir, context.get());
     if (!module) {
-      llvm::errs() << "error: cannot parse the " << k.name << " kernel\n";
-      return 1;
+      return fail("cannot parse the " + k.name + " kernel");
     }
     CPUPipelineOptions options;
     options.numThreads = threads;
     auto exe = CPUExecutable::compile(*module, "main", options);
     if (failed(exe)) {
-      llvm::errs() << "error: cannot compile the " << k.name << " kernel\n";
-      return 1;
+      return fail("cannot compile the " + k.name + " kernel");
     }
     std::vector<HostTensor> outputs;
     std::vector<double> ms;
@@ -170,7 +200,7 @@ int main(int argc, char **argv) {
     // One warm-up call, then the timed ones.
     if (failed((*exe)->invokeTimed(k.inputs, outputs, 1, ms, error)) ||
         (ms.clear(), failed((*exe)->invokeTimed(k.inputs, outputs, repeat, ms, error)))) {
-      llvm::errs() << "error: " << k.name << ": " << error << "\n";
+      fail(k.name + ": " + error);
       status = 1;
       continue;
     }

@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <random>
 
 using namespace mlir;
@@ -269,6 +270,23 @@ int main(int argc, char **argv) {
   if (rows <= 0 || cols <= 0 || cols % 32 != 0 || repeat == 0)
     fail("--rows and --cols must be positive, --cols a multiple of 32, "
          "--repeat >= 1");
+  if (repeat > 1000000)
+    fail("--repeat=" + llvm::Twine(repeat.getValue()) +
+         " is too large (at most 1000000)");
+  // Before anything is allocated: the host inputs of all the cases (about
+  // 16 bytes per element) must fit in memory, and no size may overflow.
+  constexpr int64_t kHostBytesPerElement = 16;
+  if (rows > std::numeric_limits<int64_t>::max() / cols / kHostBytesPerElement)
+    fail("--rows=" + llvm::Twine(rows.getValue()) +
+         " x --cols=" + llvm::Twine(cols.getValue()) +
+         " is too large: the byte size overflows a 64-bit integer");
+  uint64_t memory = getPhysicalMemorySize();
+  uint64_t needed = static_cast<uint64_t>(rows * cols * kHostBytesPerElement);
+  if (memory && needed > memory)
+    fail("--rows=" + llvm::Twine(rows.getValue()) +
+         " x --cols=" + llvm::Twine(cols.getValue()) + " needs about " +
+         llvm::Twine(needed >> 20) + " MiB of host memory, more than the " +
+         llvm::Twine(memory >> 20) + " MiB of this machine");
 
   std::string chip, description, error;
   if (failed(detectCUDADevice(chip, description, error)))

@@ -77,6 +77,10 @@ CPUExecutable::compile(ModuleOp module, StringRef entryName,
   FailureOr<FunctionSignature> signature = getEntrySignature(module, entryName);
   if (failed(signature))
     return failure();
+  // The compiled code runs here: a static shape larger than this machine's
+  // memory fails now rather than as a null malloc in the compiled code.
+  if (failed(checkStaticShapeSizes(module, getPhysicalMemorySize())))
+    return failure();
   if (failed(lowerForCPU(module, options)))
     return failure();
   return compileLowered(module, std::move(*signature), target);
@@ -348,12 +352,14 @@ bool copyResult(const ResultView &view, const TensorSignature &res,
             formatShape(view.sizes);
     return false;
   }
-  HostTensor tensor(res.kind, view.sizes);
-  int64_t count = tensor.numElements();
+  // Before allocating the copy: a failed allocation in the compiled code
+  // shows as a null buffer.
+  int64_t count = *checkedNumElements(view.sizes);
   if (count > 0 && !view.aligned) {
     error = label + ": the compiled code returned a null buffer";
     return false;
   }
+  HostTensor tensor(res.kind, view.sizes);
   const auto *base = static_cast<const uint8_t *>(view.aligned);
   bool isF4 = res.kind == ElementKind::F4E2M1FN;
   unsigned width = hostByteWidth(res.kind);

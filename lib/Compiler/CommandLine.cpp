@@ -26,12 +26,13 @@ struct CPUCompilerCLOptions {
 
   cl::opt<unsigned> vectorWidth{
       "vector-width",
-      cl::desc("Vector width in bits for the tiled kernels (0: the host's "
-               "widest)"),
+      cl::desc("Widest vector registers the kernels use, in bits: 0 (the "
+               "target CPU's widest), 128, 256 or 512"),
       cl::init(0), cl::cat(category)};
   cl::opt<unsigned> numThreads{
       "num-threads",
-      cl::desc("OpenMP threads for the block loops (0: all cores)"),
+      cl::desc("OpenMP threads for the block loops (0: all cores; at "
+               "most 1024)"),
       cl::init(0), cl::cat(category)};
   cl::opt<bool> parallel{
       "parallel",
@@ -77,6 +78,23 @@ CPUTargetOptions mlir::quant_dyn::getCPUTargetCLOptions() {
   options.features = clOptions->mattr;
   options.optLevel = clOptions->optLevel;
   return options;
+}
+
+LogicalResult mlir::quant_dyn::checkCPUCompilerCLOptions(std::string &error) {
+  if (!clOptions.isConstructed())
+    return success();
+  CPUPipelineOptions pipelineOptions;
+  applyCPUPipelineCLOptions(pipelineOptions);
+  if (failed(checkCPUPipelineOptions(pipelineOptions, error))) {
+    error = "--" + error; // Names the flag: "--num-threads=... is ...".
+    return failure();
+  }
+  if (clOptions->optLevel > 3) {
+    error = "optimization level " + std::to_string(clOptions->optLevel) +
+            " is out of range (0-3)";
+    return failure();
+  }
+  return success();
 }
 
 void mlir::quant_dyn::hideUnrelatedCLOptions(cl::OptionCategory &toolCategory) {

@@ -30,6 +30,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -38,7 +39,11 @@
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
 
+#include <functional>
+#include <limits>
 #include <mutex>
+
+#include <unistd.h>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -53,9 +58,73 @@ std::unique_ptr<MLIRContext> mlir::quant_dyn::createContext() {
   return std::make_unique<MLIRContext>(registry);
 }
 
+/// Deeper nesting than any real module has. The MLIR parser, verifier and
+/// walks recurse once per level, so a hostile file of a few kB of '{' or
+/// '<' would overflow the stack (SIGSEGV) long before any other limit.
+constexpr unsigned kMaxNestingDepth = 1000;
+
+/// Offset of the first bracket in `text` nested deeper than `limit`, if any.
+/// A lexical over-approximation: '(', '[', '{' and '<' open and their pairs
+/// close, except in strings, comments, '->' and '>='.
+static std::optional<size_t> findExcessiveNesting(StringRef text,
+                                                  unsigned limit) {
+  unsigned depth = 0;
+  for (size_t i = 0, e = text.size(); i < e; ++i) {
+    char c = text[i];
+    char next = i + 1 < e ? text[i + 1] : '\0';
+    switch (c) {
+    case '"': // String literal, with backslash escapes.
+      for (++i; i < e && text[i] != '"' && text[i] != '\n'; ++i)
+        if (text[i] == '\\')
+          ++i;
+      break;
+    case '/':
+      if (next == '/')
+        while (i < e && text[i] != '\n')
+          ++i;
+      break;
+    case '-':
+      if (next == '>')
+        ++i; // '->' is an arrow, not a bracket.
+      break;
+    case '(':
+    case '[':
+    case '{':
+    case '<':
+      if (++depth > limit)
+        return i;
+      break;
+    case '>':
+      if (next == '=') {
+        ++i; // '>=' of an affine constraint.
+        break;
+      }
+      [[fallthrough]];
+    case ')':
+    case ']':
+    case '}':
+      if (depth > 0) // Unbalanced input is the parser's to report.
+        --depth;
+      break;
+    default:
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
 FailureOr<OwningOpRef<ModuleOp>>
 mlir::quant_dyn::parseSourceFile(StringRef path, llvm::SourceMgr &sourceMgr,
                                  MLIRContext &context) {
+  // A device such as /dev/zero never ends: reading it would exhaust memory.
+  // Pipes stay fine ('-' is stdin).
+  llvm::sys::fs::file_status status;
+  if (path != "-" && !llvm::sys::fs::status(path, status) &&
+      (status.type() == llvm::sys::fs::file_type::character_file ||
+       status.type() == llvm::sys::fs::file_type::block_file))
+    return emitError(UnknownLoc::get(&context))
+           << "cannot read input file '" << path
+           << "': a device is not a source file (use '-' for stdin)";
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &message);
   if (!file) {
@@ -63,7 +132,20 @@ mlir::quant_dyn::parseSourceFile(StringRef path, llvm::SourceMgr &sourceMgr,
     emitError(UnknownLoc::get(&context)) << message;
     return failure();
   }
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  unsigned bufferId =
+      sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  StringRef text = sourceMgr.getMemoryBuffer(bufferId)->getBuffer();
+  if (std::optional<size_t> offset =
+          findExcessiveNesting(text, kMaxNestingDepth)) {
+    auto [line, column] = sourceMgr.getLineAndColumn(
+        llvm::SMLoc::getFromPointer(text.data() + *offset), bufferId);
+    emitError(FileLineColLoc::get(
+        &context, sourceMgr.getMemoryBuffer(bufferId)->getBufferIdentifier(),
+        line, column))
+        << "brackets nest more than " << kMaxNestingDepth
+        << " levels deep; such deeply nested IR is not supported";
+    return failure();
+  }
   OwningOpRef<ModuleOp> module =
       mlir::parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module)
@@ -79,8 +161,130 @@ mlir::quant_dyn::parseSourceFile(StringRef path, MLIRContext &context) {
   return parseSourceFile(path, sourceMgr, context);
 }
 
+LogicalResult
+mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options,
+                                         std::string &error) {
+  unsigned threads = options.numThreads;
+  if (threads > kMaxCPUThreads) {
+    error = "num-threads=" + std::to_string(threads) +
+            " is out of range (0 to " + std::to_string(kMaxCPUThreads) +
+            "; 0 uses all cores)";
+    return failure();
+  }
+  // The values the set-vector-width pass of the pipeline takes.
+  unsigned width = options.vectorWidth;
+  if (width != 0 && width != 128 && width != 256 && width != 512) {
+    error = "vector-width=" + std::to_string(width) +
+            " is not supported (0: the CPU's widest, 128, 256 or 512)";
+    return failure();
+  }
+  return success();
+}
+
+uint64_t mlir::quant_dyn::getPhysicalMemorySize() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long pageSize = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || pageSize <= 0)
+    return 0;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(pageSize);
+}
+
+/// Byte size of the static dims of `type` (dynamic dims count as 1), or
+/// nullopt when it overflows int64_t. Like HostTensor, the non-zero dims
+/// must fit even when a zero dim makes the size 0.
+static std::optional<uint64_t> getStaticByteSize(ShapedType type) {
+  constexpr uint64_t kMax = std::numeric_limits<int64_t>::max();
+  uint64_t count = 1;
+  bool sawZero = false;
+  for (int64_t dim : type.getShape()) {
+    if (ShapedType::isDynamic(dim) || dim == 1)
+      continue;
+    if (dim == 0) {
+      sawZero = true;
+      continue;
+    }
+    if (count > kMax / static_cast<uint64_t>(dim))
+      return std::nullopt;
+    count *= static_cast<uint64_t>(dim);
+  }
+  Type element = type.getElementType();
+  uint64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth()
+                  : element.isIndex()    ? 64
+                                         : 8;
+  // Sub-byte elements (f4) are packed: bytes = ceil(count * bits / 8).
+  if (bits != 0 && count > kMax / bits)
+    return std::nullopt;
+  uint64_t bytes = (count * bits + 7) / 8;
+  return sawZero ? 0 : bytes;
+}
+
+static std::string formatBytes(uint64_t bytes) {
+  std::string text = std::to_string(bytes) + " bytes";
+  if (bytes >= (uint64_t(1) << 30))
+    text += " (" + std::to_string(bytes >> 30) + " GiB)";
+  return text;
+}
+
+LogicalResult
+mlir::quant_dyn::checkStaticShapeSizes(Operation *root,
+                                       std::optional<uint64_t> memoryLimit) {
+  // Returns the message for the first bad type nested in `type`, if any.
+  std::function<std::optional<std::string>(Type)> checkType =
+      [&](Type type) -> std::optional<std::string> {
+    if (auto function = dyn_cast<FunctionType>(type)) {
+      for (Type nested : llvm::concat<const Type>(function.getInputs(),
+                                                  function.getResults()))
+        if (std::optional<std::string> message = checkType(nested))
+          return message;
+      return std::nullopt;
+    }
+    auto shaped = dyn_cast<ShapedType>(type);
+    if (!shaped || !shaped.hasRank())
+      return std::nullopt;
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "type '" << type << "' ";
+    std::optional<uint64_t> bytes = getStaticByteSize(shaped);
+    if (!bytes)
+      return text + "is too large: its byte size overflows a 64-bit integer";
+    if (memoryLimit && *memoryLimit && *bytes > *memoryLimit)
+      return text + "needs " + formatBytes(*bytes) + ", more than the " +
+             formatBytes(*memoryLimit) + " of memory of this machine";
+    return std::nullopt;
+  };
+
+  WalkResult walk = root->walk([&](Operation *op) {
+    auto fail = [&](const std::string &message) {
+      // At the op's location, without the op dump Operation::emitError adds.
+      emitError(op->getLoc()) << message;
+      return WalkResult::interrupt();
+    };
+    for (Type type : op->getResultTypes())
+      if (std::optional<std::string> message = checkType(type))
+        return fail(*message);
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (BlockArgument argument : block.getArguments())
+          if (std::optional<std::string> message =
+                  checkType(argument.getType()))
+            return fail(*message);
+    // Function signatures of declarations, memref.global types, ...
+    for (NamedAttribute attribute : op->getAttrs())
+      if (auto typeAttr = dyn_cast<TypeAttr>(attribute.getValue()))
+        if (std::optional<std::string> message = checkType(typeAttr.getValue()))
+          return fail(*message);
+    return WalkResult::advance();
+  });
+  return failure(walk.wasInterrupted());
+}
+
 LogicalResult mlir::quant_dyn::lowerForCPU(ModuleOp module,
                                            const CPUPipelineOptions &options) {
+  std::string error;
+  if (failed(checkCPUPipelineOptions(options, error)))
+    return emitError(module.getLoc()) << error;
+  if (failed(checkStaticShapeSizes(module, std::nullopt)))
+    return failure();
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   // Picks up --mlir-print-ir-*, --mlir-pass-statistics, ... when the tool
   // registered the pass-manager options; a no-op (failure) otherwise.
@@ -330,7 +534,7 @@ FailureOr<FunctionSignature>
 mlir::quant_dyn::getEntrySignature(ModuleOp module, StringRef entryName) {
   auto func = module.lookupSymbol<func::FuncOp>(entryName);
   if (!func) {
-    InFlightDiagnostic diag = emitError(UnknownLoc::get(module.getContext()))
+    InFlightDiagnostic diag = emitError(module.getLoc())
                               << "entry function @" << entryName
                               << " not found";
     SmallVector<StringRef> publicFuncs;

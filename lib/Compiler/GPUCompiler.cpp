@@ -78,6 +78,8 @@ LogicalResult mlir::quant_dyn::lowerForGPU(ModuleOp module,
   std::string error;
   if (failed(checkChip(options.chip, error)))
     return emitError(module.getLoc()) << error;
+  if (failed(checkStaticShapeSizes(module, std::nullopt)))
+    return failure();
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   (void)applyPassManagerCLOptions(pm);
   buildGPUPipeline(pm, options);
@@ -229,6 +231,10 @@ FailureOr<std::unique_ptr<GPUExecutable>>
 GPUExecutable::compile(ModuleOp module, StringRef entryName,
                        const GPUPipelineOptions &options,
                        GPUBinaryFormat format, const CPUTargetOptions &host) {
+  // Entries take and return host buffers: a static shape larger than this
+  // machine's memory fails before anything is compiled or allocated.
+  if (failed(checkStaticShapeSizes(module, getPhysicalMemorySize())))
+    return failure();
   if (options.emulate) {
     // Kernels as host loops: plain host code, no CUDA runtime involved.
     FailureOr<FunctionSignature> signature =

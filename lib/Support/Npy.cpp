@@ -15,6 +15,7 @@
 
 #include "quant-dyn/Support/Npy.h"
 
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -669,9 +670,13 @@ bool mlir::quant_dyn::writeNpy(const std::string &path, const HostTensor &t,
   std::string header;
   if (!buildHeader(t, path, header, error))
     return false;
+  errno = 0;
   std::ofstream os(path, std::ios::binary | std::ios::trunc);
   if (!os) {
-    error = path + ": cannot open file for writing";
+    // The stream's open(2) leaves the reason in errno.
+    error = path + ": cannot open file for writing" +
+            (errno ? " (" + std::string(std::strerror(errno)) + ")"
+                   : std::string());
     return false;
   }
   os.write(header.data(), static_cast<std::streamsize>(header.size()));

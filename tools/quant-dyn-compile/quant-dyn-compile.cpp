@@ -71,6 +71,13 @@ static cl::opt<std::string> ptxFeatures(
              "lowest PTX version that supports --chip)"),
     cl::init(""), cl::cat(toolCategory));
 
+static cl::opt<bool> hardwareCvt(
+    "hardware-cvt",
+    cl::desc("--target=nvvm: convert f32 to f8 / f6 / f4 with the chip's cvt "
+             "instructions where it has them (same results); "
+             "--hardware-cvt=false uses the portable integer code"),
+    cl::init(true), cl::cat(toolCategory));
+
 namespace {
 enum class GPUImage { PTX, Cubin, Fatbin };
 } // namespace
@@ -132,6 +139,7 @@ static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
   GPUPipelineOptions pipelineOptions;
   pipelineOptions.chip = chip.getValue();
   pipelineOptions.features = ptxFeatures.getValue();
+  pipelineOptions.hardwareCvt = hardwareCvt.getValue();
   CPUTargetOptions hostOptions = getCPUTargetCLOptions();
   pipelineOptions.optLevel = hostOptions.optLevel;
   if (failed(lowerForGPU(module, pipelineOptions)))
@@ -181,6 +189,9 @@ int main(int argc, char **argv) {
   registerCPUCompilerCLOptions();
   hideUnrelatedCLOptions(toolCategory);
   cl::ParseCommandLineOptions(argc, argv, "quant_dyn compiler driver\n");
+  std::string optionError;
+  if (failed(checkCPUCompilerCLOptions(optionError)))
+    return reportError(optionError);
 
   std::unique_ptr<MLIRContext> context = createContext();
   // Alive for the whole run: every diagnostic shows its source line.

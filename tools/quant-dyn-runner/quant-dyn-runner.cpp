@@ -81,8 +81,11 @@ static cl::opt<bool> gpuEmulate(
              "GPU path's distribution and copies without a GPU)"),
     cl::cat(toolCategory));
 
+static constexpr unsigned kMaxRepeat = 1000000;
+
 static cl::opt<unsigned> repeat("repeat",
-                                cl::desc("Call the compiled entry N times"),
+                                cl::desc("Call the compiled entry N times "
+                                         "(1 to 1000000)"),
                                 cl::value_desc("N"), cl::init(1),
                                 cl::cat(toolCategory));
 
@@ -124,6 +127,10 @@ static int writeOutputs(const std::vector<HostTensor> &outputs) {
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
     return reportError("cannot create output directory '" + outputDir +
                        "': " + ec.message());
+  // create_directories succeeds when the path exists, even as a file.
+  if (!llvm::sys::fs::is_directory(outputDir))
+    return reportError("cannot create output directory '" + outputDir +
+                       "': a file of that name exists");
   for (size_t i = 0; i < outputs.size(); ++i) {
     llvm::SmallString<256> path(outputDir);
     llvm::sys::path::append(path, "out" + std::to_string(i) + ".npy");
@@ -229,6 +236,19 @@ int main(int argc, char **argv) {
                               "function on .npy inputs\n");
   if (repeat == 0)
     return reportError("--repeat must be at least 1");
+  // Each call keeps its time: bounds that memory and the run time.
+  if (repeat > kMaxRepeat)
+    return reportError("--repeat=" + llvm::Twine(repeat.getValue()) +
+                       " is too large (at most " + llvm::Twine(kMaxRepeat) +
+                       ")");
+  std::string optionError;
+  if (failed(checkCPUCompilerCLOptions(optionError)))
+    return reportError(optionError);
+  // Fail before compiling and running when the results could not be kept.
+  if (llvm::sys::fs::exists(outputDir) &&
+      !llvm::sys::fs::is_directory(outputDir))
+    return reportError("cannot create output directory '" + outputDir +
+                       "': a file of that name exists");
 
   std::unique_ptr<MLIRContext> context = createContext();
   // Alive for the whole run: every diagnostic shows its source line.

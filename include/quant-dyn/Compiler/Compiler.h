@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,8 +74,32 @@ FailureOr<OwningOpRef<ModuleOp>> parseSourceFile(StringRef path,
 /// linalg IR to the LLVM dialect, every public func with
 /// llvm.emit_c_interface. Honours --mlir-print-ir-* and the other pass
 /// manager options when the tool registered them (registerPassManager-
-/// CLOptions). Diagnostics go to the context.
+/// CLOptions). Fails first on options checkCPUPipelineOptions rejects and
+/// on types checkStaticShapeSizes rejects. Diagnostics go to the context.
 LogicalResult lowerForCPU(ModuleOp module, const CPUPipelineOptions &options);
+
+/// The most OpenMP threads CPUPipelineOptions::numThreads may ask for: the
+/// OpenMP runtime aborts the process when it cannot create them.
+constexpr unsigned kMaxCPUThreads = 1024;
+
+/// Checks the values of `options` (num-threads at most kMaxCPUThreads,
+/// vector-width 0, 128, 256 or 512); `error` names the option otherwise.
+LogicalResult checkCPUPipelineOptions(const CPUPipelineOptions &options,
+                                      std::string &error);
+
+/// Checks every statically shaped tensor, memref and vector type in `root`
+/// (op results, block arguments, function signatures, type attributes such
+/// as memref.global's): the byte size of its static dims must fit in
+/// int64_t (the generated code computes sizes in i64, so a larger one
+/// would wrap) and, when `memoryLimit` is given (the JIT: this machine's
+/// memory), must not exceed it, so that a hostile shape fails before any
+/// allocation instead of crashing the compiled code. Emits one error at
+/// the first offending op.
+LogicalResult checkStaticShapeSizes(Operation *root,
+                                    std::optional<uint64_t> memoryLimit);
+
+/// Physical memory of this machine in bytes (0 when unknown).
+uint64_t getPhysicalMemorySize();
 
 //===----------------------------------------------------------------------===//
 // Host code generation
@@ -324,6 +349,11 @@ void registerCPUCompilerCLOptions();
 /// options that were not registered).
 void applyCPUPipelineCLOptions(CPUPipelineOptions &options);
 CPUTargetOptions getCPUTargetCLOptions();
+
+/// Checks the values of the options above right after parsing, so a bad
+/// value is reported by flag name before any work: checkCPUPipelineOptions
+/// and --opt-level at most 3.
+LogicalResult checkCPUCompilerCLOptions(std::string &error);
 
 /// Keeps --help short: shows only the options of `toolCategory` and the
 /// CPU code generation options above; MLIR's --mlir-* debugging options
