@@ -38,6 +38,11 @@ static llvm::cl::opt<unsigned> repeat("bench-repeat", llvm::cl::desc("Timed runs
 static llvm::cl::opt<unsigned> threads(
     "num-threads", llvm::cl::desc("Threads for the kernels (0: all cores)"),
     llvm::cl::init(0));
+static llvm::cl::opt<unsigned> vectorWidth(
+    "vector-width",
+    llvm::cl::desc("Widest vector registers of the kernels, in bits (0: "
+                   "automatic, 128, 256 or 512)"),
+    llvm::cl::init(0));
 
 namespace {
 struct Kernel {
@@ -116,6 +121,7 @@ int main(int argc, char **argv) {
                 " MiB of this machine");
   CPUPipelineOptions checkedOptions;
   checkedOptions.numThreads = threads;
+  checkedOptions.vectorWidth = vectorWidth;
   std::string optionError;
   if (failed(checkCPUPipelineOptions(checkedOptions, optionError)))
     return fail("--" + optionError);
@@ -190,6 +196,7 @@ int main(int argc, char **argv) {
     }
     CPUPipelineOptions options;
     options.numThreads = threads;
+    options.vectorWidth = vectorWidth;
     auto exe = CPUExecutable::compile(*module, "main", options);
     if (failed(exe)) {
       return fail("cannot compile the " + k.name + " kernel");

@@ -27,7 +27,7 @@ struct CPUCompilerCLOptions {
   cl::opt<unsigned> vectorWidth{
       "vector-width",
       cl::desc("Widest vector registers the kernels use, in bits: 0 (the "
-               "target CPU's widest), 128, 256 or 512"),
+               "CPU's widest, 256 for kernels that divide), 128, 256 or 512"),
       cl::init(0), cl::cat(category)};
   cl::opt<unsigned> numThreads{
       "num-threads",

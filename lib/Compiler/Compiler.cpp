@@ -175,7 +175,7 @@ mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options,
   unsigned width = options.vectorWidth;
   if (width != 0 && width != 128 && width != 256 && width != 512) {
     error = "vector-width=" + std::to_string(width) +
-            " is not supported (0: the CPU's widest, 128, 256 or 512)";
+            " is not supported (0: automatic, 128, 256 or 512)";
     return failure();
   }
   return success();

@@ -62,7 +62,8 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   funcPm.addPass(createForallToParallelLoopPass());
   funcPm.addPass(quant_dyn::createLowerLinalgToLoopsPass());
   // Vector ops of the vectorized tiles to 1-D vectors.
-  funcPm.addPass(vector::createLowerVectorMultiReductionPass());
+  funcPm.addPass(vector::createLowerVectorMultiReductionPass(
+      vector::VectorMultiReductionLowering::InnerReduction));
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.enableFullUnroll();
   funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
@@ -90,6 +91,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
+  quant_dyn::SetVectorWidthPassOptions widthOptions;
+  widthOptions.vectorWidth = options.vectorWidth;
+  pm.addPass(quant_dyn::createSetVectorWidthPass(widthOptions));
 }
 
 void mlir::quant_dyn::registerQuantDynPipelines() {

@@ -21,8 +21,8 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<unsigned> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("Widest vector registers the kernels use, in bits: 0 "
-                     "(the target CPU's widest: 512 with AVX-512, 256 with "
-                     "AVX2), 128, 256 or 512"),
+                     "(automatic: the target CPU's widest, but 256 for "
+                     "kernels that divide), 128, 256 or 512"),
       llvm::cl::init(0)};
   PassOptions::Option<unsigned> numThreads{
       *this, "num-threads",
