@@ -291,7 +291,7 @@ struct GPUDistributeLoopsPass
     func::FuncOp func = getOperation();
     if (threadsPerBlock < 1 || threadsPerBlock > 1024) {
       func.emitError("threads-per-block must be in [1, 1024], got ")
-          << threadsPerBlock;
+          << static_cast<int64_t>(threadsPerBlock);
       return signalPassFailure();
     }
     IRRewriter rewriter(&getContext());

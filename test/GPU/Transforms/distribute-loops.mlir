@@ -1,4 +1,6 @@
 // RUN: quant-dyn-opt %s --pass-pipeline="builtin.module(func.func(quant-dyn-gpu-distribute-loops{threads-per-block=128}))" -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: not quant-dyn-opt %s --pass-pipeline="builtin.module(func.func(quant-dyn-gpu-distribute-loops{threads-per-block=-1}))" -split-input-file 2>&1 | FileCheck %s --check-prefix=BADTPB
+// BADTPB: error: threads-per-block must be in [1, 1024], got -1
 
 // A 2-D block loop: linearized over 64 x 4 = 256 iterations, cut into blocks
 // of 128 threads, guarded, delinearized innermost first; the per-block
