@@ -40,8 +40,9 @@ int main(void) {
   quant_dyn_clear_error();
   _mlir_ciface_add_scaled(&result, &ma, &mb);
   if (quant_dyn_last_error()) {
-    /* The result is uninitialized after a run-time error: do not free it. */
+    /* After a run-time error the result holds no data but is allocated. */
     fprintf(stderr, "error: %s\n", quant_dyn_last_error());
+    free(result.allocated);
     return 1;
   }
 

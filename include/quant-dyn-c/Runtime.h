@@ -8,7 +8,8 @@
 |*                                                                            *|
 |* Run-time checks (dynamic extents that break a shape rule) do not abort:    *|
 |* the compiled function calls quant_dyn_report_error and returns without     *|
-|* computing; its results are then uninitialized (do not read or free them).  *|
+|* computing; its results are then allocated but hold no data: do not read    *|
+|* them, free them as after a successful call.                                *|
 |* The first error reported on a thread is kept until quant_dyn_clear_error.  *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/

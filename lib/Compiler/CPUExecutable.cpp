@@ -480,27 +480,29 @@ LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
     millis.push_back(
         std::chrono::duration<double, std::milli>(stop - start).count());
 
-    if (const char *message = quant_dyn_last_error()) {
-      // Results are uninitialized after a reported error: neither read nor
-      // free them.
-      error = "run-time error in @" + signature.name + ": " + message;
-      quant_dyn_clear_error();
-      return failure();
-    }
-
-    // Copy the results out of the last call first (results may share a
-    // buffer), then free what the callee allocated: once per allocation,
-    // never an input buffer or a global.
-    bool lastCall = call + 1 == repeat;
-    bool copyFailed = false;
     std::vector<ResultView> views;
     size_t offset = 0;
     for (const TensorSignature &res : signature.results) {
       views.push_back(readResult(resultStorage.data() + offset, res.rank()));
       offset += descriptorWords(res.rank());
     }
+
+    // After a reported error the results hold no data, but they are still
+    // the callee's allocations: free them without reading them.
+    bool reported = false;
+    if (const char *message = quant_dyn_last_error()) {
+      error = "run-time error in @" + signature.name + ": " + message;
+      reported = true;
+    }
+    quant_dyn_clear_error();
+
+    // Copy the results out of the last call first (results may share a
+    // buffer), then free what the callee allocated: once per allocation,
+    // never an input buffer or a global.
+    bool lastCall = call + 1 == repeat;
+    bool copyFailed = reported;
     results.clear();
-    for (size_t r = 0; lastCall && r < views.size(); ++r) {
+    for (size_t r = 0; lastCall && !copyFailed && r < views.size(); ++r) {
       HostTensor tensor;
       std::string label =
           "result #" + std::to_string(r) + " of @" + signature.name;
