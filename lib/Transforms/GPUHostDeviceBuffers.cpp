@@ -221,8 +221,12 @@ Value deviceAlloc(OpBuilder &b, Location loc, MemRefType type,
 }
 
 void copy(OpBuilder &b, Location loc, Value dst, Value src) {
-  gpu::MemcpyOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(),
-                        asBytes(b, loc, dst), asBytes(b, loc, src));
+  // Named values: the IR order must not depend on the compiler's argument
+  // evaluation order.
+  Value srcBytes = asBytes(b, loc, src);
+  Value dstBytes = asBytes(b, loc, dst);
+  gpu::MemcpyOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(), dstBytes,
+                        srcBytes);
 }
 
 //===----------------------------------------------------------------------===//

@@ -137,8 +137,11 @@ public:
     if (!f6f4x2 || !first.getType().isF32())
       return NarrowFloatTarget::buildF4PairFromF32(b, loc, first, second);
     // PTX puts the first source in the upper nibble: element 2i + 1 first.
-    return convertPair(b, loc, f4, sanitizeNaN(b, loc, second, f4),
-                       sanitizeNaN(b, loc, first, f4));
+    // Named values keep the IR order independent of the compiler's argument
+    // evaluation order.
+    Value lower = sanitizeNaN(b, loc, first, f4);
+    Value upper = sanitizeNaN(b, loc, second, f4);
+    return convertPair(b, loc, f4, upper, lower);
   }
 
 private:
