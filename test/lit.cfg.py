@@ -32,7 +32,9 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.quant_dyn_tools_dir, config.llvm_tools_dir]
 tools = ["quant-dyn-opt", "quant-dyn-compile", "quant-dyn-runner",
-         "quant-dyn-lsp-server", "quant-dyn-capi-test", "mlir-opt",
+         "quant-dyn-lsp-server", "quant-dyn-capi-test",
+         "quant-dyn-conversion-check", "quant-dyn-cpu-bench",
+         "quant-dyn-parse-fuzzer", "quant-dyn-pipeline-fuzzer", "mlir-opt",
          "mlir-translate", "llc", "llvm-nm"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.quant_dyn_tools_dir, append_path=True)
@@ -59,5 +61,15 @@ if nvidia_smi:
     except Exception:
         pass
 
+# libfuzzer: the fuzz targets link libFuzzer (QUANT_DYN_ENABLE_FUZZERS).
+if config.quant_dyn_fuzzers:
+    config.available_features.add("libfuzzer")
+
 if config.quant_dyn_sanitizers:
     config.available_features.add("sanitizers")
+    # libMLIR.so / libLLVM.so are not instrumented: LLVM's BumpPtrAllocator,
+    # inlined into the instrumented project code, poisons slabs that the
+    # uninstrumented copies in libMLIR then use. Manual poisoning off avoids
+    # those false reports; real out-of-bounds accesses are still caught.
+    config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
