@@ -113,18 +113,51 @@ static std::optional<size_t> findExcessiveNesting(StringRef text,
   return std::nullopt;
 }
 
+/// A device such as /dev/zero never ends: reading it would exhaust memory.
+/// Pipes stay fine ('-' is stdin).
+static bool isDevice(StringRef path) {
+  llvm::sys::fs::file_status status;
+  return path != "-" && !llvm::sys::fs::status(path, status) &&
+         (status.type() == llvm::sys::fs::file_type::character_file ||
+          status.type() == llvm::sys::fs::file_type::block_file);
+}
+
+static std::string deviceMessage(StringRef path) {
+  return "cannot read input file '" + path.str() +
+         "': a device is not a source file (use '-' for stdin)";
+}
+
+static std::string nestingMessage() {
+  return "brackets nest more than " + std::to_string(kMaxNestingDepth) +
+         " levels deep; such deeply nested IR is not supported";
+}
+
+std::optional<std::string>
+mlir::quant_dyn::checkSourceFileLimits(StringRef path) {
+  if (path == "-")
+    return std::nullopt;
+  if (isDevice(path))
+    return "error: " + deviceMessage(path);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
+      llvm::MemoryBuffer::getFile(path);
+  if (!file)
+    return std::nullopt;
+  StringRef text = (*file)->getBuffer();
+  std::optional<size_t> offset = findExcessiveNesting(text, kMaxNestingDepth);
+  if (!offset)
+    return std::nullopt;
+  StringRef before = text.take_front(*offset);
+  size_t line = before.count('\n') + 1;
+  size_t column = *offset - (before.rfind('\n') + 1) + 1;
+  return path.str() + ":" + std::to_string(line) + ":" +
+         std::to_string(column) + ": error: " + nestingMessage();
+}
+
 FailureOr<OwningOpRef<ModuleOp>>
 mlir::quant_dyn::parseSourceFile(StringRef path, llvm::SourceMgr &sourceMgr,
                                  MLIRContext &context) {
-  // A device such as /dev/zero never ends: reading it would exhaust memory.
-  // Pipes stay fine ('-' is stdin).
-  llvm::sys::fs::file_status status;
-  if (path != "-" && !llvm::sys::fs::status(path, status) &&
-      (status.type() == llvm::sys::fs::file_type::character_file ||
-       status.type() == llvm::sys::fs::file_type::block_file))
-    return emitError(UnknownLoc::get(&context))
-           << "cannot read input file '" << path
-           << "': a device is not a source file (use '-' for stdin)";
+  if (isDevice(path))
+    return emitError(UnknownLoc::get(&context)) << deviceMessage(path);
   std::string message;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &message);
   if (!file) {
@@ -142,8 +175,7 @@ mlir::quant_dyn::parseSourceFile(StringRef path, llvm::SourceMgr &sourceMgr,
     emitError(FileLineColLoc::get(
         &context, sourceMgr.getMemoryBuffer(bufferId)->getBufferIdentifier(),
         line, column))
-        << "brackets nest more than " << kMaxNestingDepth
-        << " levels deep; such deeply nested IR is not supported";
+        << nestingMessage();
     return failure();
   }
   OwningOpRef<ModuleOp> module =

@@ -1,14 +1,26 @@
 //===- quant-dyn-opt.cpp - quant_dyn optimizer driver ---------------------===//
 
+#include "quant-dyn/Compiler/Compiler.h"
 #include "quant-dyn/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::quant_dyn::registerAllDialects(registry);
   mlir::quant_dyn::registerAllPasses();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "quant_dyn optimizer driver\n", registry));
+  auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
+      argc, argv, "quant_dyn optimizer driver\n", registry);
+  // Refused before the upstream parser sees them: a device never ends and
+  // thousands of nested brackets overflow the parser's stack.
+  if (std::optional<std::string> problem =
+          mlir::quant_dyn::checkSourceFileLimits(inputFilename)) {
+    llvm::errs() << *problem << "\n";
+    return 1;
+  }
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
 }

@@ -62,6 +62,15 @@ std::unique_ptr<MLIRContext> createContext();
 FailureOr<OwningOpRef<ModuleOp>> parseSourceFile(StringRef path,
                                                  MLIRContext &context);
 
+/// The input limits parseSourceFile enforces before parsing, for drivers
+/// that parse through upstream entry points (quant-dyn-opt's MlirOptMain):
+/// `path` must not be a device, and its brackets must not nest more than
+/// 1000 levels deep (the parser recurses once per level). Returns the
+/// message ("FILE:LINE:COL: error: ..."), or std::nullopt when the file is
+/// within the limits, is "-" (stdin is not read ahead), or cannot be read
+/// (the parser reports that).
+std::optional<std::string> checkSourceFileLimits(StringRef path);
+
 /// Same, adding the file to `sourceMgr` and reporting through the context's
 /// handlers: keep `sourceMgr` (with a SourceMgrDiagnosticHandler on it)
 /// alive while the module is compiled, so later diagnostics (pipeline,
