@@ -12,6 +12,7 @@
 #include "CPUTarget.h"
 
 #include "quant-dyn/InitAll.h"
+#include "quant-dyn/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -205,7 +206,7 @@ mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options,
   }
   // The values the set-vector-width pass of the pipeline takes.
   unsigned width = options.vectorWidth;
-  if (width != 0 && width != 128 && width != 256 && width != 512) {
+  if (!isSupportedVectorWidth(width)) {
     error = "vector-width=" + std::to_string(width) +
             " is not supported (0: automatic, 128, 256 or 512)";
     return failure();

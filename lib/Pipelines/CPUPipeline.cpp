@@ -35,6 +35,17 @@ void mlir::quant_dyn::buildBufferizationStage(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
+void mlir::quant_dyn::buildHostToLLVMStage(OpPassManager &pm) {
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(quant_dyn::createRequestCInterfacePass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
 void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   // Tensor level: quant_dyn -> linalg; the three ops of each block fused
@@ -83,14 +94,7 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   // Vector transfers become plain vector loads and stores first (the
   // generic convert-to-llvm does not lower transfers).
   pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(quant_dyn::createRequestCInterfacePass());
-  pm.addPass(createConvertToLLVMPass());
-  pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createCanonicalizerPass());
+  buildHostToLLVMStage(pm);
   quant_dyn::SetVectorWidthPassOptions widthOptions;
   widthOptions.vectorWidth = options.vectorWidth;
   pm.addPass(quant_dyn::createSetVectorWidthPass(widthOptions));

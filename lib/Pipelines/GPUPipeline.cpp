@@ -87,14 +87,7 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
     // Testing aid: the kernels run as host loops, lowered like CPU code.
     funcPm.addPass(quant_dyn::createGPUEmulateOnHostPass());
     pm.addPass(createCanonicalizerPass());
-    pm.addPass(memref::createExpandStridedMetadataPass());
-    pm.addPass(createLowerAffinePass());
-    pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-    pm.addPass(createSCFToControlFlowPass());
-    pm.addPass(quant_dyn::createRequestCInterfacePass());
-    pm.addPass(createConvertToLLVMPass());
-    pm.addPass(createReconcileUnrealizedCastsPass());
-    pm.addPass(createCanonicalizerPass());
+    buildHostToLLVMStage(pm);
     return;
   }
   pm.addPass(createGpuKernelOutliningPass());

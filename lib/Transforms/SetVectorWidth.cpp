@@ -18,8 +18,7 @@ struct SetVectorWidthPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (vectorWidth != 0 && vectorWidth != 128 && vectorWidth != 256 &&
-        vectorWidth != 512) {
+    if (!quant_dyn::isSupportedVectorWidth(vectorWidth)) {
       getOperation().emitError()
           << "vector-width must be 0 (automatic), 128, 256 or 512, got "
           << static_cast<unsigned>(vectorWidth);

@@ -152,6 +152,23 @@ static void printTimes(std::vector<double> millis) {
   llvm::outs().flush();
 }
 
+/// Calls the compiled entry --repeat times (CPUExecutable or GPUExecutable),
+/// writes the last call's results and, with --time, the timing line.
+template <typename Executable>
+static int invokeAndWrite(Executable &executable,
+                          const std::vector<HostTensor> &inputs) {
+  std::vector<HostTensor> outputs;
+  std::vector<double> millis;
+  std::string error;
+  if (failed(executable.invokeTimed(inputs, outputs, repeat, millis, error)))
+    return reportError(error);
+  if (int status = writeOutputs(outputs))
+    return status;
+  if (printTime)
+    printTimes(millis);
+  return 0;
+}
+
 static int runOnCPU(ModuleOp module) {
   FailureOr<FunctionSignature> signature = getEntrySignature(module, entryName);
   if (failed(signature))
@@ -169,17 +186,7 @@ static int runOnCPU(ModuleOp module) {
     return reportError("cannot compile @" + entryName + " of '" +
                        inputFilename + "'");
 
-  std::vector<HostTensor> outputs;
-  std::vector<double> millis;
-  std::string error;
-  if (failed(
-          (*executable)->invokeTimed(inputs, outputs, repeat, millis, error)))
-    return reportError(error);
-  if (int status = writeOutputs(outputs))
-    return status;
-  if (printTime)
-    printTimes(millis);
-  return 0;
+  return invokeAndWrite(**executable, inputs);
 }
 
 /// --target=nvvm: needs the CUDA driver and a GPU, checked before anything
@@ -210,16 +217,7 @@ static int runOnNVVM(ModuleOp module) {
                        inputFilename + "' for " + description + " as " +
                        pipelineOptions.chip.getValue());
 
-  std::vector<HostTensor> outputs;
-  std::vector<double> millis;
-  if (failed(
-          (*executable)->invokeTimed(inputs, outputs, repeat, millis, error)))
-    return reportError(error);
-  if (int status = writeOutputs(outputs))
-    return status;
-  if (printTime)
-    printTimes(millis);
-  return 0;
+  return invokeAndWrite(**executable, inputs);
 }
 
 int main(int argc, char **argv) {

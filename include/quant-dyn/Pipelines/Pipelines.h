@@ -39,6 +39,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 /// deallocation, and the lowering of the bufferization ops to memref.
 void buildBufferizationStage(OpPassManager &pm);
 
+/// The lowering of host code (memref, affine, scf, func, arith, vector
+/// already lowered) to the LLVM dialect that the CPU pipeline and the GPU
+/// pipeline's host emulation share; public functions get
+/// llvm.emit_c_interface.
+void buildHostToLLVMStage(OpPassManager &pm);
+
 /// Tensor-level func (quant_dyn or its linalg form) to the LLVM dialect:
 /// quant_dyn -> linalg, tiling and vectorization, one-shot bufferization
 /// (identity-layout function boundaries), OpenMP, LLVM. Every public

@@ -19,6 +19,12 @@ namespace quant_dyn {
 
 #define GEN_PASS_REGISTRATION
 #include "quant-dyn/Transforms/Passes.h.inc"
+
+/// The vector-width values quant-dyn-set-vector-width (and the CPU
+/// pipeline's option) take: 0 (automatic), 128, 256 or 512.
+inline bool isSupportedVectorWidth(unsigned width) {
+  return width == 0 || width == 128 || width == 256 || width == 512;
+}
 } // namespace quant_dyn
 } // namespace mlir
 
