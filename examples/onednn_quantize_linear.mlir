@@ -10,7 +10,8 @@
 //   %scales : tensor<3xf32>   = [0.0125, 0.025, 0.05]
 //   %zps    : tensor<3xui8>   = [128, 64, 100]
 //
-// Under SPEC.md section 3, q = saturate(round_half_even(x / scale + zp)):
+// Under docs/Semantics.md section 4.9,
+// q = saturate(round_half_even(x / scale + zp)):
 //   q = [[48, 84, 140], [128, 114, 40], [188, 44, 180], [248, 255, 0]]
 // (5.0 and -6.0 saturate to 255 and 0), and the result is
 //   [[-1.0, 0.5, 2.0], [0.0, 1.25, -3.0], [0.75, -0.5, 4.0], [1.5, 4.775, -5.0]].

@@ -14,9 +14,9 @@
 //      [-5.2, -5.5, -5.8, -6.1, -5.5, -5.8,  5.1,  5.4],
 //      [ 5.7,  5.1,  5.4,  5.7,  6.0,  6.4,  4.7,  6.0]]
 //
-// Result under SPEC.md section 3 (scales = amax / 448 per block; shown to
-// 3 decimals), which agrees with TensorRT's documented output to its two
-// decimals:
+// Result under docs/Semantics.md section 4 (scales = amax / 448 per block;
+// shown to 3 decimals), which agrees with TensorRT's documented output to its
+// two decimals:
 //     [[ 0.0,    0.3,    0.6,    1.007,  1.259,  1.679,  1.964,  2.321],
 //      [ 2.7,    3.0,    3.3,    3.357,  4.029,  4.364,  4.643,  4.643],
 //      [ 5.4,    5.4,    6.0,    6.043,  6.714,  6.714,  7.143,  7.143],

@@ -12,8 +12,9 @@
 //   %double_quant_scale : tensor<f32> = 1.0
 //     (TensorRT passes it as a shape-(1,) constant; tensor<1xf32> is legal too)
 //
-// Result under SPEC.md section 3 (block scales 0.8125, 1.625 / 0.8125, 1.125),
-// which agrees with TensorRT's documented output to its two decimals:
+// Result under docs/Semantics.md section 4 (block scales 0.8125, 1.625 /
+// 0.8125, 1.125), which agrees with TensorRT's documented output to its two
+// decimals:
 //   [[0.0, 0.40625, 0.40625, 0.8125, 1.21875, 1.625, 1.625, 2.4375, 2.4375, 3.25, 3.25, 3.25, 3.25, 4.875, 4.875, 4.875,
 //     4.875, 4.875, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 6.5, 9.75, 9.75, 9.75, 9.75, 9.75, 9.75],
 //    [3.25, 3.25, 3.25, 3.25, 3.25, 3.25, 3.25, 3.25, 2.4375, 3.25, 3.25, 3.25, 3.25, 4.875, 4.875, 4.875,

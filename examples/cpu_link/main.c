@@ -3,7 +3,7 @@
 |* Links the object of                                                        *|
 |*   quant-dyn-compile add.mlir --target=cpu --emit=obj -o add.o              *|
 |* with libQuantDynRuntime.a and libomp, and calls its C interface            *|
-|* `_mlir_ciface_add_scaled` (the memory ABI of SPEC.md section 4).           *|
+|* `_mlir_ciface_add_scaled` (the memory ABI of docs/Semantics.md section 5). *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 

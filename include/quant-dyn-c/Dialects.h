@@ -99,8 +99,8 @@ quantDynCPUPipelineOptionsGetDefault(void);
 
 /// Runs the CPU pipeline on `module` in place: tensor-level quant_dyn /
 /// linalg functions become LLVM-dialect functions, each public function with
-/// a `_mlir_ciface_` wrapper (SPEC.md section 4). The context must hold the
-/// dialects of quantDynRegisterAllDialects.
+/// a `_mlir_ciface_` wrapper (docs/Semantics.md section 5). The context must
+/// hold the dialects of quantDynRegisterAllDialects.
 MLIR_CAPI_EXPORTED MlirLogicalResult
 quantDynRunCPUPipeline(MlirModule module, QuantDynCPUPipelineOptions options);
 

@@ -3,8 +3,8 @@
 // Lowers a tensor-level module with the CPU pipeline, JIT-compiles it with
 // the MLIR ExecutionEngine and calls the entry's C interface
 // (`_mlir_ciface_<name>`) on memref descriptors built from HostTensors
-// (SPEC section 4: identity row-major layout, f4E2M1FN packed two per byte
-// with logical sizes and strides in the descriptor).
+// (docs/Semantics.md section 5: identity row-major layout, f4E2M1FN packed two
+// per byte with logical sizes and strides in the descriptor).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,14 +1,14 @@
 //===- Reference.cpp - Scalar reference of the quant_dyn numerics ---------===//
 //
-// Implements SPEC.md section 3 with plain scalar code. Narrow-float encoding
-// does not use the bit tricks a compiler would: every format's finite values
-// are enumerated by decoding every code, and a value is rounded by searching
-// that sorted table and comparing against the exact midpoint of its two
-// neighbours in double arithmetic.
+// Implements docs/Semantics.md section 4 with plain scalar code. Narrow-float
+// encoding does not use the bit tricks a compiler would: every format's finite
+// values are enumerated by decoding every code, and a value is rounded by
+// searching that sorted table and comparing against the exact midpoint of its
+// two neighbours in double arithmetic.
 //
 // Every step of the op formulas is an f32 operation in its own statement, so
-// that it rounds to f32 exactly as SPEC.md says. This file must be compiled
-// without floating-point contraction (-ffp-contract=off, set by
+// that it rounds to f32 exactly as docs/Semantics.md says. This file must be
+// compiled without floating-point contraction (-ffp-contract=off, set by
 // lib/Reference/CMakeLists.txt; clang also honours the pragma below), without
 // -ffast-math and without x87 excess precision (checked below).
 //

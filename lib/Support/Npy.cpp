@@ -89,7 +89,8 @@ OrderCheck checkOrder(const Descr &d) {
   }
 }
 
-/// Type char and size of the dtype SPEC section 5 gives each kind.
+/// Type char and size of the dtype docs/Semantics.md section 7.4 gives each
+/// kind.
 Descr canonicalDescr(ElementKind kind) {
   switch (kind) {
   case ElementKind::F32:

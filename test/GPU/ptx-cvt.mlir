@@ -2,7 +2,7 @@
 // the chip has (cvt.rn.satfinite.{e4m3x2,e5m2x2}.f32 from sm_89 with PTX
 // 8.1 and on sm_90a; also {e2m1x2,e2m3x2,e3m2x2} on sm_100a), a value
 // converted alone paired with +0.0 in the upper half, the NaN guard after
-// each f8 code, the f4 pairs in SPEC order (element 2i + 1 is the first
+// each f8 code, the f4 pairs in ABI order (element 2i + 1 is the first
 // operand: PTX puts it in the upper nibble); the portable integer code
 // everywhere with --hardware-cvt=false and on chips without them. The
 // block loads and stores stay vectorized.

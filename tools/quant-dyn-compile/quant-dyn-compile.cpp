@@ -3,8 +3,8 @@
 //   quant-dyn-compile FILE.mlir --target=cpu|nvvm [--chip=sm_90a|sm_100a|...]
 //                     --emit=mlir|llvm|asm|obj|ptx|cubin -o OUT
 //
-// The driver an ML compiler or a build system calls (SPEC section 5). A thin
-// main over the QuantDynCompiler library: one function per target.
+// The driver an ML compiler or a build system calls (docs/Semantics.md section
+// 7.2). A thin main over the QuantDynCompiler library: one function per target.
 //
 //===----------------------------------------------------------------------===//
 

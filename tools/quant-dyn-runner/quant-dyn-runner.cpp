@@ -5,7 +5,7 @@
 //
 // Compiles the entry function, calls it on the .npy inputs (one per
 // argument, in order) and writes its results as DIR/out0.npy, out1.npy, ...
-// (SPEC section 5). --time prints one stdout line
+// (docs/Semantics.md section 7.3). --time prints one stdout line
 // `time_ms min=<ms> median=<ms> runs=<N>` timing only the compiled calls.
 // Every error is a message on stderr and exit code 1.
 //

@@ -1,9 +1,10 @@
 //===- QuantDynOpsTest.cpp - quant_dyn op builders and verifiers ----------===//
 //
 // Builds every quant_dyn op from C++ with the result-type-inferring builders,
-// checks the inferred types against SPEC.md section 2 (scale shapes with
-// partial blocks, -1 entries, dynamic and zero-size dims), verifies the ops,
-// and checks that invalid builds fail verification with the rule's message.
+// checks the inferred types against docs/Semantics.md section 3 (scale shapes
+// with partial blocks, -1 entries, dynamic and zero-size dims), verifies the
+// ops, and checks that invalid builds fail verification with the rule's
+// message.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,7 +1,7 @@
 //===- DifferentialTest.cpp - Compiled CPU code vs the scalar reference ---===//
 //
-// Randomized differential tests of the numerics (SPEC.md section 3): each
-// test writes quant_dyn IR for one configuration (func @main holding the
+// Randomized differential tests of the numerics (docs/Semantics.md section 4):
+// each test writes quant_dyn IR for one configuration (func @main holding the
 // op(s)), compiles it once with CPUExecutable, calls it on many generated
 // inputs and compares every output code with the scalar reference
 // (quant-dyn/Reference), bit for bit.
@@ -749,7 +749,7 @@ uint32_t randomScaleCode(EK kind, Rng &rng) {
 }
 
 /// Records what the inputs of one quantize call exercise (ties, saturation,
-/// special blocks), recomputing x / scale as SPEC.md section 3 does.
+/// special blocks), recomputing x / scale as docs/Semantics.md section 4 does.
 void recordCoverage(const BlockCase &c, const std::vector<uint32_t> &x,
                     const std::vector<int64_t> &blockIdx,
                     const std::vector<uint32_t> &scales, float gs) {

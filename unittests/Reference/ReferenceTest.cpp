@@ -1,7 +1,7 @@
 //===- ReferenceTest.cpp - Tests of the scalar reference numerics ---------===//
 //
-// Hand-checked values for every conversion rule of SPEC.md section 3, the two
-// TensorRT IDynamicQuantizeLayer documentation examples, oneDNN-style
+// Hand-checked values for every conversion rule of docs/Semantics.md section 4,
+// the two TensorRT IDynamicQuantizeLayer documentation examples, oneDNN-style
 // quantize_linear examples, special-value blocks, and a brute-force check of
 // the table-based rounding against a linear scan over all codes.
 //

@@ -73,7 +73,7 @@ def ExpandNVVMConversionsPass : Pass<"quant-dyn-expand-nvvm-conversions"> {
     rounded to nearest even with satfinite, the first source in the upper
     half of the result. NaN sources give a NaN of the format that keeps the
     sign (f8) or +MAX_NORM (f6 / f4, as CUDA's emulation in cuda_fp4.hpp),
-    both unlike the SPEC's results, so the NaN guards of the hardware path
+    both unlike the specified results, so the NaN guards of the hardware path
     are exercised. Code lowered with `convert-quant-dyn-to-linalg{nvvm-chip=...}`
     then runs on the CPU: the tests compare it with the portable lowering
     to check the operand order, packing and guards on machines without a

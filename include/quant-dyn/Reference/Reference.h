@@ -1,8 +1,8 @@
 //===- Reference.h - Scalar reference of the quant_dyn numerics -*- C++ -*-===//
 //
-// A plain C++17 implementation of SPEC.md section 3, independent of MLIR and
-// LLVM. It is written to be obviously correct, not fast: narrow floats are
-// encoded by enumerating every code of the target format and picking the
+// A plain C++17 implementation of docs/Semantics.md section 4, independent of
+// MLIR and LLVM. It is written to be obviously correct, not fast: narrow floats
+// are encoded by enumerating every code of the target format and picking the
 // nearest value with exact double arithmetic, never by bit manipulation. Unit
 // tests and the randomized differential tests of compiled code compare
 // against it.
@@ -123,8 +123,9 @@ std::vector<int64_t> blockShapeFor1D(int64_t rank, int64_t axis,
 
 /// Replaces each -1 entry by the whole extent of that dimension. A -1 over a
 /// 0-size extent stays -1 (a block of 0 is not a valid block shape; quantize
-/// accepts -1 directly and gives that dimension 1 scale, as SPEC says).
-/// Other entries are copied unchanged. Rank mismatches are copied as is.
+/// accepts -1 directly and gives that dimension 1 scale, docs/Semantics.md
+/// section 3). Other entries are copied unchanged. Rank mismatches are copied
+/// as is.
 std::vector<int64_t> resolveBlockShape(const std::vector<int64_t> &shape,
                                        const std::vector<int64_t> &blockShape);
 
@@ -145,8 +146,8 @@ enum class ScaleRounding { Floor, RCeil };
 /// The f8E8M0FNU scale code of an OCP MX block from its amax (max |x| over
 /// the block; NaN or +-Inf when the block holds NaN / Inf) for the float data
 /// kind `data`: 0xFF for a non-finite amax, 0 for amax = 0, otherwise e + 127
-/// with e from the floor or rceil rule of SPEC.md section 3, clamped to
-/// [-127, 127]. Returns 0xFF for kinds without an MX rule.
+/// with e from the floor or rceil rule of docs/Semantics.md section 4.6,
+/// clamped to [-127, 127]. Returns 0xFF for kinds without an MX rule.
 uint32_t e8m0ScaleCode(float amax, ElementKind data, ScaleRounding rounding);
 
 /// Describes one quantize op, or the dequantize op that inverts it.

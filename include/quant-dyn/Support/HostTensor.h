@@ -8,7 +8,8 @@
 // Storage: `bytes` holds the elements in logical row-major order,
 // hostByteWidth(kind) bytes per element, each code little-endian regardless
 // of the host. f4E2M1FN codes are unpacked (one code 0..15 per byte); the
-// packed layout of the compiled ABI (SPEC section 4) is produced by packF4.
+// packed layout of the compiled ABI (docs/Semantics.md section 5) is produced
+// by packF4.
 //
 // Nothing here throws or asserts on bad data: shape problems surface as a
 // negative numElements(), isValid() == false, or a false return plus message.
@@ -112,10 +113,11 @@ bool compareTensors(const HostTensor &expected, const HostTensor &actual,
                     std::string *message = nullptr,
                     TensorMismatch *mismatch = nullptr);
 
-/// Packs an f4E2M1FN host tensor into the compiled-ABI layout (SPEC section
-/// 4): element 2i in the low nibble of byte i, 2i+1 in the high nibble.
-/// Fails (with a message) unless `t` is a valid F4E2M1FN tensor of rank >= 1
-/// whose innermost extent is even and whose codes are all < 16.
+/// Packs an f4E2M1FN host tensor into the compiled-ABI layout
+/// (docs/Semantics.md section 5): element 2i in the low nibble of byte i, 2i+1
+/// in the high nibble. Fails (with a message) unless `t` is a valid F4E2M1FN
+/// tensor of rank >= 1 whose innermost extent is even and whose codes are all
+/// < 16.
 bool packF4(const HostTensor &t, std::vector<uint8_t> &packed,
             std::string &error);
 

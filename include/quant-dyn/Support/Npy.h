@@ -1,7 +1,7 @@
 //===- Npy.h - NumPy .npy reader and writer for host tensors ----*- C++ -*-===//
 //
 // Reads and writes NumPy .npy files with the dtype conventions of the
-// runner (SPEC section 5):
+// runner (docs/Semantics.md section 7.4):
 //
 //   f32 '<f4'   f16 '<f2'   i32 '<i4'   si8 '|i1'   ui8 '|u1'
 //   bf16 as raw bits '<u2'
@@ -42,7 +42,7 @@ std::string_view npyDescrForKind(ElementKind kind);
 std::optional<ElementKind> npyKindForDescr(std::string_view descr);
 
 /// Reads `path` as a tensor of `expected` kind. The file's dtype must be
-/// the one SPEC section 5 gives for `expected` (or an equivalent spelling);
+/// the one docs/Semantics.md gives for `expected` (or an equivalent spelling);
 /// otherwise the error names both, e.g. "a.npy: expected dtype '<f4' (f32)
 /// but file has '|u1'". f4E2M1FN codes must be < 16, f6 codes < 64.
 bool readNpy(const std::string &path, ElementKind expected, HostTensor &out,

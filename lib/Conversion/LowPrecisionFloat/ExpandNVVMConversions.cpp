@@ -3,7 +3,7 @@
 // A model of cvt.rn.satfinite.<f8 / f6 / f4>x2.f32 per the PTX ISA, so the
 // hardware-cvt lowering can run on a CPU and be compared with the portable
 // one: non-NaN sources go through the portable builders (whose results are
-// the documented RNE / satfinite ones), NaN sources give values the SPEC
+// the documented RNE / satfinite ones), NaN sources give values quant_dyn
 // does not (see Passes.td), and the first source lands in the upper half.
 //
 //===----------------------------------------------------------------------===//

@@ -10,15 +10,15 @@
 // .satfinite a magnitude above the format's largest finite value, Inf
 // included, gives that value with the input's sign; there is no .ftz, so
 // subnormal sources and results are kept, and zero keeps its sign. That is
-// SPEC.md section 3's cvt. What differs is handled here:
+// the cvt of docs/Semantics.md section 4.3. What differs is handled here:
 //
 // - NaN: PTX gives a NaN of the format (e4m3 / e5m2) or, for the formats
 //   without NaN, an unspecified value (CUDA's own emulation, cuda_fp4.hpp /
-//   cuda_fp6.hpp, gives +MAX_NORM). The SPEC wants 0x7F for e4m3 and e5m2
+//   cuda_fp6.hpp, gives +MAX_NORM). quant_dyn wants 0x7F for e4m3 and e5m2
 //   and +0 for f6 / f4: f8 results are selected on isnan, f6 / f4 NaN inputs
 //   are replaced by +0.0 before the instruction.
 // - Packing: the value of the first source operand goes to the UPPER half of
-//   the result, SPEC.md section 4 puts element 2i in the LOW nibble, so the
+//   the result, the memory ABI puts element 2i in the LOW nibble, so the
 //   pair is passed as (second, first). A single value is paired with +0.0 in
 //   the upper half, whose code is 0, so the result zero-extends to the code.
 //
@@ -29,7 +29,7 @@
 // - f8E8M0FNU scales (cvt.rz/rp.satfinite.ue8m0x2.f32): the scale is exact
 //   integer arithmetic on the exponent field, once per block, and the PTX
 //   ISA does not state the result for subnormal inputs or NaN precisely
-//   enough to match SPEC.md's clamp to [-127, 127] without a check on
+//   enough to match the specified clamp to [-127, 127] without a check on
 //   hardware.
 // - Vector values (CPU vectorization): the NVVM ops take scalars.
 //
@@ -153,7 +153,7 @@ private:
     return false;
   }
 
-  /// The formats without NaN take NaN as +0.0, whose code (+0) is the SPEC's
+  /// The formats without NaN take NaN as +0.0, whose code (+0) is the specified
   /// result for them; PTX leaves their NaN result unspecified.
   static Value sanitizeNaN(OpBuilder &b, Location loc, Value value,
                            Type format) {
@@ -165,7 +165,7 @@ private:
         b, loc, isNaN, createF32Constant(b, loc, value.getType(), 0.0f), value);
   }
 
-  /// f8: PTX gives some NaN of the format; the SPEC wants 0x7F.
+  /// f8: PTX gives some NaN of the format; quant_dyn wants 0x7F.
   static Value selectNaNCode(OpBuilder &b, Location loc, Value value,
                              Type format, Value code) {
     uint32_t nanCode = getNarrowFloatFormat(format)->nanCode;

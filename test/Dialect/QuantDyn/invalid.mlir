@@ -1,7 +1,7 @@
 // RUN: quant-dyn-opt %s -split-input-file -verify-diagnostics
 
-// Verifier rules of SPEC.md section 2, each with at least one case below
-// (the case comments name the rule, e.g. "B5"):
+// Verifier rules of docs/Semantics.md section 3, each with at least one case
+// below (the case comments name the rule, e.g. "B5"):
 //
 // quantize / dequantize
 //   B1  exactly one blocking mode: ('axis' and 'block_size') or 'block_shape'
@@ -59,8 +59,8 @@
 // all ops
 //   R1  tensors are ranked
 //
-// quant_dyn.storage_cast (internal to the lowerings, not in SPEC.md; its
-// rules are those of its verifier)
+// quant_dyn.storage_cast (internal to the lowerings, docs/Semantics.md
+// section 2.4; its rules are those of its verifier)
 //   S1  both sides tensors or both memrefs (identity layout)
 //   S2  same rank; equal static dims, except packed f4: innermost N vs N/2
 //   S3  integer or float element types of the same bit width, or

@@ -2,12 +2,12 @@
 // RUN: quant-dyn-opt %s --mlir-print-op-generic | quant-dyn-opt | FileCheck %s
 
 // Round trip of every quant_dyn op: both blocking modes, every legal type
-// combination of SPEC.md section 2, ranks, negative axes, partial edge
-// blocks, dynamic and zero-size dims. Each function's CHECK-NEXT lines list
-// its ops in source order; operands are function arguments so the checks
+// combination of docs/Semantics.md section 3, ranks, negative axes, partial
+// edge blocks, dynamic and zero-size dims. Each function's CHECK-NEXT lines
+// list its ops in source order; operands are function arguments so the checks
 // also pin the operand order.
 
-// SPEC.md section 1: NVFP4, 1D blocks of 16 with a double quant scale.
+// docs/Semantics.md section 2: NVFP4, 1D blocks of 16, double quant scale.
 // CHECK-LABEL: func.func @spec_nvfp4(
 // CHECK-NEXT: quant_dyn.quantize %arg0, %arg1 {axis = 1 : i64, block_size = 16 : i64} : (tensor<2x32xf32>, tensor<f32>) -> (tensor<2x32xf4E2M1FN>, tensor<2x2xf8E4M3FN>)
 // CHECK-NEXT: quant_dyn.dequantize %arg2, %arg3, %arg4 {axis = 1 : i64, block_size = 16 : i64} : (tensor<2x32xf4E2M1FN>, tensor<2x2xf8E4M3FN>, tensor<f32>) -> tensor<2x32xf32>
@@ -20,7 +20,7 @@ func.func @spec_nvfp4(%arg0: tensor<2x32xf32>, %arg1: tensor<f32>, %arg2: tensor
   return
 }
 
-// SPEC.md section 1: MXFP8 on a rank-3 bf16 input.
+// docs/Semantics.md section 2: MXFP8 on a rank-3 bf16 input.
 // CHECK-LABEL: func.func @spec_mxfp8(
 // CHECK-NEXT: quant_dyn.quantize %arg0 {axis = 2 : i64, block_size = 32 : i64} : (tensor<4x8x64xbf16>) -> (tensor<4x8x64xf8E4M3FN>, tensor<4x8x2xf8E8M0FNU>)
 // CHECK-NEXT: return
@@ -30,7 +30,8 @@ func.func @spec_mxfp8(%arg0: tensor<4x8x64xbf16>) {
   return
 }
 
-// SPEC.md section 1: N-D blocks 4x3 over 8x8 (partial edge blocks: 8 / 3 -> 3).
+// docs/Semantics.md section 2: N-D blocks 4x3 over 8x8 (partial edge
+// blocks: 8 / 3 -> 3).
 // CHECK-LABEL: func.func @spec_block_shape(
 // CHECK-NEXT: quant_dyn.quantize %arg0 {block_shape = array<i64: 4, 3>} : (tensor<8x8xf32>) -> (tensor<8x8xf8E4M3FN>, tensor<2x3xf32>)
 // CHECK-NEXT: return
@@ -40,7 +41,8 @@ func.func @spec_block_shape(%arg0: tensor<8x8xf32>) {
   return
 }
 
-// SPEC.md section 1: oneDNN Graph per-channel quantize, per-tensor dequantize.
+// docs/Semantics.md section 2: oneDNN Graph per-channel quantize,
+// per-tensor dequantize.
 // CHECK-LABEL: func.func @spec_linear(
 // CHECK-NEXT: quant_dyn.quantize_linear %arg0, %arg1, %arg2 {qtype = #quant_dyn.qtype<per_channel>} : (tensor<4x3xf32>, tensor<3xf32>, tensor<3xui8>) -> tensor<4x3xui8>
 // CHECK-NEXT: quant_dyn.dequantize_linear %arg3, %arg4, %arg5 : (tensor<4x3xsi8>, tensor<1xf32>, tensor<1xsi8>) -> tensor<4x3xf32>
@@ -1085,7 +1087,8 @@ func.func @linear_dynamic(%arg0: tensor<?x?xf32>, %arg1: tensor<?xf32>, %arg2: t
   return
 }
 
-// The generic form of SPEC.md section 1 parses (properties in <{...}>).
+// The generic form of docs/Semantics.md section 2.1 parses (properties in
+// <{...}>).
 // CHECK-LABEL: func.func @generic_form(
 // CHECK-NEXT: %[[Q:.*]], %[[S:.*]] = quant_dyn.quantize %arg0, %arg1 {axis = 1 : i64, block_size = 16 : i64} : (tensor<2x32xf32>, tensor<f32>) -> (tensor<2x32xf4E2M1FN>, tensor<2x2xf8E4M3FN>)
 // CHECK-NEXT: %[[Y:.*]] = quant_dyn.dequantize %[[Q]], %[[S]], %arg1 {axis = 1 : i64, block_size = 16 : i64} : (tensor<2x32xf4E2M1FN>, tensor<2x2xf8E4M3FN>, tensor<f32>) -> tensor<2x32xf32>
@@ -1132,8 +1135,9 @@ func.func @quantize_dequantize_chain(%x: tensor<2x?x64xbf16>) -> tensor<2x?x64xb
   return %y : tensor<2x?x64xbf16>
 }
 
-// quant_dyn.storage_cast (used by the lowerings; not in SPEC.md section 1):
-// same-width reinterpretation and packed f4E2M1FN <-> i8, tensors and memrefs.
+// quant_dyn.storage_cast (used by the lowerings; internal, docs/Semantics.md
+// section 2.4): same-width reinterpretation and packed f4E2M1FN <-> i8,
+// tensors and memrefs.
 // CHECK-LABEL: func.func @storage_cast(
 // CHECK-NEXT: quant_dyn.storage_cast %arg0 : tensor<2x32xf4E2M1FN> to tensor<2x16xi8>
 // CHECK-NEXT: quant_dyn.storage_cast %arg1 : tensor<2x16xi8> to tensor<2x32xf4E2M1FN>

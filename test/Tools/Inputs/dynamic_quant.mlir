@@ -1,5 +1,5 @@
 // Dynamic-shape quant_dyn entries whose blocking rules are checked at run
-// time (SPEC section 2); used by hostile-dynamic.test.
+// time (docs/Semantics.md section 6); used by hostile-dynamic.test.
 func.func @mx(%x: tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<?x?xf8E8M0FNU>) {
   %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}
     : (tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<?x?xf8E8M0FNU>)

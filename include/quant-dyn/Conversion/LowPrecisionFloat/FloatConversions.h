@@ -65,7 +65,7 @@ std::pair<Value, Value> buildFloorLog2(OpBuilder &b, Location loc, Value value);
 /// 2^e as f32 for an i32 exponent e in [-127, 127] (2^-127 is subnormal).
 Value buildExp2I32(OpBuilder &b, Location loc, Value exponent);
 
-/// The f8E8M0FNU scale of an OCP MX block (SPEC.md section 3).
+/// The f8E8M0FNU scale of an OCP MX block (docs/Semantics.md section 4.6).
 struct E8M0Scale {
   Value exponent; // i32 lane: e in [-127, 127]
   Value code;     // i32 lane: 0..255

@@ -5,9 +5,9 @@
 // integer builders of FloatConversions.h (CPU, host emulation, chips
 // without conversion instructions), or the NVVM conversion ops of an NVIDIA
 // chip that has them. A hardware instruction is used only where its
-// documented semantics equal SPEC.md section 3 (round to nearest even,
-// satfinite, signed zero, subnormals); where PTX differs (NaN results, the
-// nibble order of e2m1x2) the emitted IR corrects it, so every target
+// documented semantics equal docs/Semantics.md section 4.3 (round to nearest
+// even, satfinite, signed zero, subnormals); where PTX differs (NaN results,
+// the nibble order of e2m1x2) the emitted IR corrects it, so every target
 // produces the same bits.
 //
 //===----------------------------------------------------------------------===//
@@ -45,7 +45,7 @@ public:
   virtual bool hasF4PairInstruction() const { return false; }
 
   /// The satfinite f4E2M1FN codes of two f32 scalars packed into an i8,
-  /// `first` in the low nibble (SPEC.md section 4).
+  /// `first` in the low nibble (docs/Semantics.md section 5).
   virtual Value buildF4PairFromF32(OpBuilder &b, Location loc, Value first,
                                    Value second) const;
 };

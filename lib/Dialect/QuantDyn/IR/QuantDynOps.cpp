@@ -1,7 +1,7 @@
 //===- QuantDynOps.cpp - quant_dyn op verifiers and builders --------------===//
 //
-// Each verifier checks the rules of SPEC.md section 2 in order and stops at
-// the first violation, so a bad input gives one precise diagnostic.
+// Each verifier checks the rules of docs/Semantics.md section 3 in order and
+// stops at the first violation, so a bad input gives one precise diagnostic.
 //
 //===----------------------------------------------------------------------===//
 

@@ -37,8 +37,8 @@ struct ResolvedBlocking {
 
 using EmitErrorFn = function_ref<InFlightDiagnostic()>;
 
-/// Checks the blocking attributes against an input shape (SPEC.md section 2:
-/// mode, rank, axis, block_size, divisibility, block_shape entries).
+/// Checks the blocking attributes against an input shape (docs/Semantics.md
+/// section 3: mode, rank, axis, block_size, divisibility, block_shape entries).
 FailureOr<ResolvedBlocking> resolveBlocking(const BlockingSpec &spec,
                                             ArrayRef<int64_t> shape,
                                             EmitErrorFn emitError);
