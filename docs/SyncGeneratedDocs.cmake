@@ -19,6 +19,9 @@ endforeach()
 if(NOT MODE STREQUAL "check" AND NOT MODE STREQUAL "copy")
   message(FATAL_ERROR "SyncGeneratedDocs.cmake: MODE must be check or copy")
 endif()
+# Relative paths are relative to the working directory (script mode).
+file(REAL_PATH ${GENERATED} GENERATED)
+file(REAL_PATH ${SOURCE} SOURCE)
 
 # Pairs "generated;committed" for every generated file.
 file(GLOB dialect_docs RELATIVE ${GENERATED}/Dialects ${GENERATED}/Dialects/*.md)
