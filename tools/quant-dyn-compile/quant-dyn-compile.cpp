@@ -26,6 +26,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <initializer_list>
+
 using namespace mlir;
 using namespace mlir::quant_dyn;
 namespace cl = llvm::cl;
@@ -49,8 +51,7 @@ static cl::opt<Target> target(
 
 static cl::opt<std::string>
     chip("chip",
-         cl::desc("GPU architecture for --target=nvvm (ignored for "
-                  "--target=cpu)"),
+         cl::desc("GPU architecture for --target=nvvm"),
          cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
          cl::cat(toolCategory));
 
@@ -202,6 +203,12 @@ int main(int argc, char **argv) {
   if (gpuImage.getNumOccurrences() && !embedsKernels)
     return reportError("--gpu-image applies to --target=nvvm with "
                        "--emit=llvm, asm or obj only");
+  if (target == Target::CPU)
+    for (const cl::Option *flag : std::initializer_list<const cl::Option *>{
+             &chip, &ptxFeatures, &hardwareCvt})
+      if (flag->getNumOccurrences())
+        return reportError("--" + flag->ArgStr + " applies to --target=nvvm " +
+                           "only");
 
   std::unique_ptr<MLIRContext> context = createContext();
   // Alive for the whole run: every diagnostic shows its source line.

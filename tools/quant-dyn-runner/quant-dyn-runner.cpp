@@ -32,6 +32,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -249,6 +250,12 @@ int main(int argc, char **argv) {
   if (llvm::Error error = checkCompilerCLOptions(
           target == Target::NVVM ? CompilerTarget::NVVM : CompilerTarget::CPU))
     return reportError(llvm::toString(std::move(error)));
+  if (target == Target::CPU)
+    for (const cl::Option *flag :
+         std::initializer_list<const cl::Option *>{&chip, &gpuEmulate})
+      if (flag->getNumOccurrences())
+        return reportError("--" + flag->ArgStr + " applies to --target=nvvm " +
+                           "only");
   // Fail before compiling and running when the results could not be kept.
   if (llvm::sys::fs::exists(outputDir) &&
       !llvm::sys::fs::is_directory(outputDir))
