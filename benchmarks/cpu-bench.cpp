@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Execution/CPUExecutable.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -122,9 +122,8 @@ int main(int argc, char **argv) {
   CPUPipelineOptions checkedOptions;
   checkedOptions.numThreads = threads;
   checkedOptions.vectorWidth = vectorWidth;
-  std::string optionError;
-  if (failed(checkCPUPipelineOptions(checkedOptions, optionError)))
-    return fail("--" + optionError);
+  if (llvm::Error error = checkCPUPipelineOptions(checkedOptions))
+    return fail("--" + llvm::toString(std::move(error)));
   // Freed result buffers are reused by the next call instead of being
   // returned to the kernel: steady state, no page faults in the timing.
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
@@ -203,11 +202,14 @@ int main(int argc, char **argv) {
     }
     std::vector<HostTensor> outputs;
     std::vector<double> ms;
-    std::string error;
     // One warm-up call, then the timed ones.
-    if (failed((*exe)->invokeTimed(k.inputs, outputs, 1, ms, error)) ||
-        (ms.clear(), failed((*exe)->invokeTimed(k.inputs, outputs, repeat, ms, error)))) {
-      fail(k.name + ": " + error);
+    llvm::Error error = (*exe)->invokeTimed(k.inputs, outputs, 1, ms);
+    if (!error) {
+      ms.clear();
+      error = (*exe)->invokeTimed(k.inputs, outputs, repeat, ms);
+    }
+    if (error) {
+      fail(k.name + ": " + llvm::toString(std::move(error)));
       status = 1;
       continue;
     }

@@ -19,7 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Execution/GPUExecutable.h"
 
 #include "quant-dyn-c/CUDARuntime.h"
 
@@ -288,9 +288,12 @@ int main(int argc, char **argv) {
          llvm::Twine(needed >> 20) + " MiB of host memory, more than the " +
          llvm::Twine(memory >> 20) + " MiB of this machine");
 
-  std::string chip, description, error;
-  if (failed(detectCUDADevice(chip, description, error)))
-    fail("this benchmark needs an NVIDIA GPU and its driver: " + error);
+  llvm::Expected<CUDADeviceInfo> device = detectCUDADevice();
+  if (!device)
+    fail("this benchmark needs an NVIDIA GPU and its driver: " +
+         llvm::toString(device.takeError()));
+  std::string chip = device->chip;
+  const std::string &description = device->description;
   if (!chipOption.empty())
     chip = chipOption;
 

@@ -84,10 +84,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   quant_dyn::CPUTargetOptions target; // host CPU, -O3
-  std::string error;
-  if (failed(quant_dyn::emitCPUCode(*module, quant_dyn::CPUEmitKind::Object,
-                                    target, os, error))) {
-    llvm::errs() << "error: " << error << "\n";
+  if (llvm::Error error = quant_dyn::emitCPUCode(
+          *module, quant_dyn::CPUEmitKind::Object, target, os)) {
+    llvm::errs() << "error: " << llvm::toString(std::move(error)) << "\n";
     return 1;
   }
   llvm::outs() << "wrote " << argv[1] << "\n";

@@ -114,10 +114,9 @@ MlirLogicalResult quantDynEmitCPUCode(MlirModule module,
   }
   ModuleOp moduleOp = unwrap(module);
   mlir::detail::CallbackOstream stream(callback, userData);
-  std::string error;
-  if (failed(quant_dyn::emitCPUCode(
-          moduleOp, cppKind, quant_dyn::CPUTargetOptions(), stream, error))) {
-    emitError(moduleOp.getLoc()) << error;
+  if (llvm::Error error = quant_dyn::emitCPUCode(
+          moduleOp, cppKind, quant_dyn::CPUTargetOptions(), stream)) {
+    emitError(moduleOp.getLoc()) << llvm::toString(std::move(error));
     return mlirLogicalResultFailure();
   }
   stream.flush();

@@ -2,14 +2,14 @@
 //
 // The front end (parse + verify), the CPU pipeline, the entry-signature
 // reader and the ahead-of-time emitter (LLVM IR text, assembly, objects) of
-// the compiler-driver library. CPUExecutable (the JIT) is in
-// CPUExecutable.cpp.
+// the compiler library. Running compiled code (the JIT) is the execution
+// library's (lib/Execution).
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Compiler/Compiler.h"
 
-#include "CPUTarget.h"
+#include "quant-dyn/Compiler/CPUTarget.h"
 
 #include "quant-dyn/InitAll.h"
 #include "quant-dyn/Transforms/Passes.h"
@@ -133,25 +133,32 @@ static std::string nestingMessage() {
          " levels deep; such deeply nested IR is not supported";
 }
 
-std::optional<std::string>
-mlir::quant_dyn::checkSourceFileLimits(StringRef path) {
+/// Emits an error at the first bracket of `text` (the contents of the file
+/// `name`) that nests too deeply, if any.
+static LogicalResult checkNesting(StringRef name, StringRef text,
+                                  MLIRContext &context) {
+  std::optional<size_t> offset = findExcessiveNesting(text, kMaxNestingDepth);
+  if (!offset)
+    return success();
+  StringRef before = text.take_front(*offset);
+  unsigned line = before.count('\n') + 1;
+  // rfind yields npos (+1 = 0) on the first line.
+  unsigned column = *offset - (before.rfind('\n') + 1) + 1;
+  return emitError(FileLineColLoc::get(&context, name, line, column))
+         << nestingMessage();
+}
+
+LogicalResult mlir::quant_dyn::checkSourceFileLimits(StringRef path,
+                                                     MLIRContext &context) {
   if (path == "-")
-    return std::nullopt;
+    return success();
   if (isDevice(path))
-    return "error: " + deviceMessage(path);
+    return emitError(UnknownLoc::get(&context)) << deviceMessage(path);
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
       llvm::MemoryBuffer::getFile(path);
   if (!file)
-    return std::nullopt;
-  StringRef text = (*file)->getBuffer();
-  std::optional<size_t> offset = findExcessiveNesting(text, kMaxNestingDepth);
-  if (!offset)
-    return std::nullopt;
-  StringRef before = text.take_front(*offset);
-  size_t line = before.count('\n') + 1;
-  size_t column = *offset - (before.rfind('\n') + 1) + 1;
-  return path.str() + ":" + std::to_string(line) + ":" +
-         std::to_string(column) + ": error: " + nestingMessage();
+    return success();
+  return checkNesting(path, (*file)->getBuffer(), context);
 }
 
 FailureOr<OwningOpRef<ModuleOp>>
@@ -168,17 +175,10 @@ mlir::quant_dyn::parseSourceFile(StringRef path, llvm::SourceMgr &sourceMgr,
   }
   unsigned bufferId =
       sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  StringRef text = sourceMgr.getMemoryBuffer(bufferId)->getBuffer();
-  if (std::optional<size_t> offset =
-          findExcessiveNesting(text, kMaxNestingDepth)) {
-    auto [line, column] = sourceMgr.getLineAndColumn(
-        llvm::SMLoc::getFromPointer(text.data() + *offset), bufferId);
-    emitError(FileLineColLoc::get(
-        &context, sourceMgr.getMemoryBuffer(bufferId)->getBufferIdentifier(),
-        line, column))
-        << nestingMessage();
+  const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferId);
+  if (failed(checkNesting(buffer->getBufferIdentifier(), buffer->getBuffer(),
+                          context)))
     return failure();
-  }
   OwningOpRef<ModuleOp> module =
       mlir::parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module)
@@ -194,24 +194,20 @@ mlir::quant_dyn::parseSourceFile(StringRef path, MLIRContext &context) {
   return parseSourceFile(path, sourceMgr, context);
 }
 
-LogicalResult
-mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options,
-                                         std::string &error) {
+llvm::Error
+mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options) {
   unsigned threads = options.numThreads;
-  if (threads > kMaxCPUThreads) {
-    error = "num-threads=" + std::to_string(threads) +
-            " is out of range (0 to " + std::to_string(kMaxCPUThreads) +
-            "; 0 uses all cores)";
-    return failure();
-  }
+  if (threads > kMaxCPUThreads)
+    return llvm::createStringError(
+        "num-threads=" + std::to_string(threads) + " is out of range (0 to " +
+        std::to_string(kMaxCPUThreads) + "; 0 uses all cores)");
   // The values the set-vector-width pass of the pipeline takes.
   unsigned width = options.vectorWidth;
-  if (!isSupportedVectorWidth(width)) {
-    error = "vector-width=" + std::to_string(width) +
-            " is not supported (0: automatic, 128, 256 or 512)";
-    return failure();
-  }
-  return success();
+  if (!isSupportedVectorWidth(width))
+    return llvm::createStringError(
+        "vector-width=" + std::to_string(width) +
+        " is not supported (0: automatic, 128, 256 or 512)");
+  return llvm::Error::success();
 }
 
 uint64_t mlir::quant_dyn::getPhysicalMemorySize() {
@@ -313,9 +309,8 @@ mlir::quant_dyn::checkStaticShapeSizes(Operation *root,
 
 LogicalResult mlir::quant_dyn::lowerForCPU(ModuleOp module,
                                            const CPUPipelineOptions &options) {
-  std::string error;
-  if (failed(checkCPUPipelineOptions(options, error)))
-    return emitError(module.getLoc()) << error;
+  if (llvm::Error error = checkCPUPipelineOptions(options))
+    return emitError(module.getLoc()) << llvm::toString(std::move(error));
   if (failed(checkStaticShapeSizes(module, std::nullopt)))
     return failure();
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
@@ -330,7 +325,7 @@ LogicalResult mlir::quant_dyn::lowerForCPU(ModuleOp module,
 // Host target
 //===----------------------------------------------------------------------===//
 
-void mlir::quant_dyn::detail::initializeNativeTarget() {
+void mlir::quant_dyn::initializeNativeTarget() {
   static std::once_flag once;
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
@@ -339,8 +334,7 @@ void mlir::quant_dyn::detail::initializeNativeTarget() {
   });
 }
 
-llvm::CodeGenOptLevel
-mlir::quant_dyn::detail::getCodeGenOptLevel(unsigned optLevel) {
+llvm::CodeGenOptLevel mlir::quant_dyn::getCodeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
     return llvm::CodeGenOptLevel::None;
@@ -353,24 +347,20 @@ mlir::quant_dyn::detail::getCodeGenOptLevel(unsigned optLevel) {
   }
 }
 
-bool mlir::quant_dyn::detail::resolveCPUTarget(const CPUTargetOptions &options,
-                                               ResolvedCPUTarget &resolved,
-                                               std::string &error) {
+llvm::Expected<ResolvedCPUTarget>
+mlir::quant_dyn::resolveCPUTarget(const CPUTargetOptions &options) {
   initializeNativeTarget();
-  if (options.optLevel > 3) {
-    error = "optimization level " + std::to_string(options.optLevel) +
-            " is out of range (0-3)";
-    return false;
-  }
+  if (options.optLevel > 3)
+    return llvm::createStringError("optimization level " +
+                                   std::to_string(options.optLevel) +
+                                   " is out of range (0-3)");
   llvm::Triple triple(llvm::sys::getProcessTriple());
   std::string lookupError;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, lookupError);
-  if (!target) {
-    error = "no LLVM target for the host triple '" + triple.str() +
-            "': " + lookupError;
-    return false;
-  }
+  if (!target)
+    return llvm::createStringError("no LLVM target for the host triple '" +
+                                   triple.str() + "': " + lookupError);
 
   bool isHost = options.cpu.empty() || options.cpu == "native";
   std::string cpu = isHost ? llvm::sys::getHostCPUName().str() : options.cpu;
@@ -378,15 +368,13 @@ bool mlir::quant_dyn::detail::resolveCPUTarget(const CPUTargetOptions &options,
   // for an unknown CPU would print LLVM's own warning first).
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
       target->createMCSubtargetInfo(triple, "", ""));
-  if (!subtarget) {
-    error = "cannot create subtarget information for '" + triple.str() + "'";
-    return false;
-  }
-  if (!subtarget->isCPUStringValid(cpu)) {
-    error = "unknown CPU '" + cpu + "' for target '" + triple.str() +
-            "' (llc -mcpu=help lists the valid names)";
-    return false;
-  }
+  if (!subtarget)
+    return llvm::createStringError(
+        "cannot create subtarget information for '" + triple.str() + "'");
+  if (!subtarget->isCPUStringValid(cpu))
+    return llvm::createStringError(
+        "unknown CPU '" + cpu + "' for target '" + triple.str() +
+        "' (llc -mcpu=help lists the valid names)");
 
   llvm::SubtargetFeatures features;
   if (isHost) {
@@ -407,50 +395,45 @@ bool mlir::quant_dyn::detail::resolveCPUTarget(const CPUTargetOptions &options,
     item = item.trim();
     if (item.empty())
       continue;
-    if (item.front() != '+' && item.front() != '-') {
-      error = "CPU feature '" + item.str() +
-              "' must start with '+' (enable) or '-' (disable)";
-      return false;
-    }
+    if (item.front() != '+' && item.front() != '-')
+      return llvm::createStringError(
+          "CPU feature '" + item.str() +
+          "' must start with '+' (enable) or '-' (disable)");
     StringRef name = item.drop_front();
     bool known = llvm::any_of(
         subtarget->getAllProcessorFeatures(),
         [&](const llvm::SubtargetFeatureKV &kv) { return name == kv.Key; });
-    if (!known) {
-      error = "unknown CPU feature '" + name.str() + "' for target '" +
-              triple.str() + "' (llc -mattr=help lists the valid names)";
-      return false;
-    }
+    if (!known)
+      return llvm::createStringError(
+          "unknown CPU feature '" + name.str() + "' for target '" +
+          triple.str() + "' (llc -mattr=help lists the valid names)");
     features.AddFeature(item);
   }
 
+  ResolvedCPUTarget resolved;
   resolved.triple = triple;
   resolved.cpu = cpu;
   resolved.features = features.getFeatures();
-  return true;
+  return resolved;
 }
 
-std::unique_ptr<llvm::TargetMachine>
-mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options,
-                                        std::string &error) {
-  detail::ResolvedCPUTarget resolved;
-  if (!detail::resolveCPUTarget(options, resolved, error))
-    return nullptr;
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options) {
+  llvm::Expected<ResolvedCPUTarget> resolved = resolveCPUTarget(options);
+  if (!resolved)
+    return resolved.takeError();
   std::string lookupError;
   const llvm::Target *target =
-      llvm::TargetRegistry::lookupTarget(resolved.triple, lookupError);
-  if (!target) {
-    error = lookupError;
-    return nullptr;
-  }
-  std::string featureString = llvm::join(resolved.features, ",");
+      llvm::TargetRegistry::lookupTarget(resolved->triple, lookupError);
+  if (!target)
+    return llvm::createStringError(lookupError);
+  std::string featureString = llvm::join(resolved->features, ",");
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      resolved.triple, resolved.cpu, featureString, llvm::TargetOptions(),
-      llvm::Reloc::PIC_, std::nullopt,
-      detail::getCodeGenOptLevel(options.optLevel)));
+      resolved->triple, resolved->cpu, featureString, llvm::TargetOptions(),
+      llvm::Reloc::PIC_, std::nullopt, getCodeGenOptLevel(options.optLevel)));
   if (!machine)
-    error =
-        "cannot create a target machine for '" + resolved.triple.str() + "'";
+    return llvm::createStringError("cannot create a target machine for '" +
+                                   resolved->triple.str() + "'");
   return machine;
 }
 
@@ -458,46 +441,45 @@ mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options,
 // Translation and emission
 //===----------------------------------------------------------------------===//
 
-std::unique_ptr<llvm::Module> mlir::quant_dyn::translateForCPU(
-    ModuleOp module, llvm::LLVMContext &llvmContext,
-    llvm::TargetMachine &targetMachine, unsigned optLevel, std::string &error) {
+llvm::Expected<std::unique_ptr<llvm::Module>>
+mlir::quant_dyn::translateForCPU(ModuleOp module,
+                                 llvm::LLVMContext &llvmContext,
+                                 llvm::TargetMachine &targetMachine,
+                                 unsigned optLevel) {
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, llvmContext, "quant_dyn");
-  if (!llvmModule) {
-    error = "cannot translate the module to LLVM IR (is it fully lowered to "
-            "the LLVM dialect?)";
-    return nullptr;
-  }
+  if (!llvmModule)
+    return llvm::createStringError(
+        "cannot translate the module to LLVM IR (is it fully lowered to the "
+        "LLVM dialect?)");
   llvmModule->setTargetTriple(targetMachine.getTargetTriple());
   llvmModule->setDataLayout(targetMachine.createDataLayout());
   if (optLevel > 0) {
     auto optimize = makeOptimizingTransformer(std::min(optLevel, 3u),
                                               /*sizeLevel=*/0, &targetMachine);
-    if (llvm::Error err = optimize(llvmModule.get())) {
-      error = "LLVM optimization failed: " + llvm::toString(std::move(err));
-      return nullptr;
-    }
+    if (llvm::Error err = optimize(llvmModule.get()))
+      return llvm::createStringError("LLVM optimization failed: " +
+                                     llvm::toString(std::move(err)));
   }
   return llvmModule;
 }
 
-LogicalResult mlir::quant_dyn::emitCPUCode(ModuleOp module, CPUEmitKind kind,
-                                           const CPUTargetOptions &options,
-                                           llvm::raw_ostream &os,
-                                           std::string &error) {
-  std::unique_ptr<llvm::TargetMachine> machine =
-      createCPUTargetMachine(options, error);
+llvm::Error mlir::quant_dyn::emitCPUCode(ModuleOp module, CPUEmitKind kind,
+                                         const CPUTargetOptions &options,
+                                         llvm::raw_ostream &os) {
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> machine =
+      createCPUTargetMachine(options);
   if (!machine)
-    return failure();
+    return machine.takeError();
   llvm::LLVMContext llvmContext;
-  std::unique_ptr<llvm::Module> llvmModule =
-      translateForCPU(module, llvmContext, *machine, options.optLevel, error);
+  llvm::Expected<std::unique_ptr<llvm::Module>> llvmModule =
+      translateForCPU(module, llvmContext, **machine, options.optLevel);
   if (!llvmModule)
-    return failure();
+    return llvmModule.takeError();
 
   if (kind == CPUEmitKind::LLVMIR) {
-    llvmModule->print(os, /*AAW=*/nullptr);
-    return success();
+    (*llvmModule)->print(os, /*AAW=*/nullptr);
+    return llvm::Error::success();
   }
   // Object emission needs a seekable stream: generate into memory.
   SmallVector<char, 0> buffer;
@@ -506,14 +488,12 @@ LogicalResult mlir::quant_dyn::emitCPUCode(ModuleOp module, CPUEmitKind kind,
   auto fileType = kind == CPUEmitKind::Assembly
                       ? llvm::CodeGenFileType::AssemblyFile
                       : llvm::CodeGenFileType::ObjectFile;
-  if (machine->addPassesToEmitFile(codegen, bufferStream, /*DwoOut=*/nullptr,
-                                   fileType)) {
-    error = "the target cannot emit this kind of file";
-    return failure();
-  }
-  codegen.run(*llvmModule);
+  if ((*machine)->addPassesToEmitFile(codegen, bufferStream,
+                                      /*DwoOut=*/nullptr, fileType))
+    return llvm::createStringError("the target cannot emit this kind of file");
+  codegen.run(**llvmModule);
   os.write(buffer.data(), buffer.size());
-  return success();
+  return llvm::Error::success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -531,6 +511,35 @@ static std::string printType(Type type) {
   return text;
 }
 
+std::optional<ElementKind> mlir::quant_dyn::getElementKind(Type type) {
+  if (type.isF32())
+    return ElementKind::F32;
+  if (type.isF16())
+    return ElementKind::F16;
+  if (type.isBF16())
+    return ElementKind::BF16;
+  if (isa<Float8E4M3FNType>(type))
+    return ElementKind::F8E4M3FN;
+  if (isa<Float8E5M2Type>(type))
+    return ElementKind::F8E5M2;
+  if (isa<Float8E8M0FNUType>(type))
+    return ElementKind::F8E8M0FNU;
+  if (isa<Float6E2M3FNType>(type))
+    return ElementKind::F6E2M3FN;
+  if (isa<Float6E3M2FNType>(type))
+    return ElementKind::F6E3M2FN;
+  if (isa<Float4E2M1FNType>(type))
+    return ElementKind::F4E2M1FN;
+  // Signless integers are signed, as in the quant_dyn ops.
+  if (type.isSignlessInteger(8) || type.isSignedInteger(8))
+    return ElementKind::SI8;
+  if (type.isUnsignedInteger(8))
+    return ElementKind::UI8;
+  if (type.isSignlessInteger(32) || type.isSignedInteger(32))
+    return ElementKind::I32;
+  return std::nullopt;
+}
+
 /// Reads one argument / result type; `what` is "argument #0" etc.
 static FailureOr<TensorSignature> readTensorType(func::FuncOp func, Type type,
                                                  const llvm::Twine &what) {
@@ -545,12 +554,11 @@ static FailureOr<TensorSignature> readTensorType(func::FuncOp func, Type type,
            << what << " of @" << func.getSymName() << " has type " << type
            << ": tensor encodings are not supported";
   }
-  std::string elementName = printType(tensorType.getElementType());
-  std::optional<ElementKind> kind = parseElementKind(elementName);
+  std::optional<ElementKind> kind = getElementKind(tensorType.getElementType());
   if (!kind) {
     return func.emitError()
            << what << " of @" << func.getSymName() << " has element type "
-           << elementName
+           << tensorType.getElementType()
            << ", which has no host representation (supported: f32, f16, "
               "bf16, f8E4M3FN, f8E5M2, f8E8M0FNU, f6E2M3FN, f6E3M2FN, "
               "f4E2M1FN, si8/i8, ui8, i32/si32)";

@@ -43,10 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   CPUTargetOptions target;
   target.optLevel = 2;
-  std::string llvmIR, error;
+  std::string llvmIR;
   llvm::raw_string_ostream os(llvmIR);
-  if (failed(emitCPUCode(*module, CPUEmitKind::LLVMIR, target, os, error))) {
-    llvm::errs() << "input module:\n" << input << "\nerror: " << error << "\n";
+  if (llvm::Error error =
+          emitCPUCode(*module, CPUEmitKind::LLVMIR, target, os)) {
+    llvm::errs() << "input module:\n"
+                 << input << "\nerror: " << llvm::toString(std::move(error))
+                 << "\n";
     reportBug("a module the CPU pipeline accepted does not translate to LLVM "
               "IR",
               *module);

@@ -4,12 +4,14 @@
 //                     --emit=mlir|llvm|asm|obj|ptx|cubin -o OUT
 //
 // The driver an ML compiler or a build system calls (docs/Semantics.md section
-// 7.2). A thin main over the QuantDynCompiler library: one function per target.
+// 7.2). A thin main over the compiler library (QuantDynCompiler) and the tool
+// flags (QuantDynToolSupport): one function per target.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Compiler/Compiler.h"
 #include "quant-dyn/InitAll.h"
+#include "quant-dyn/Tools/CommandLine.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -23,6 +25,8 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <initializer_list>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -47,8 +51,7 @@ static cl::opt<Target> target(
 
 static cl::opt<std::string>
     chip("chip",
-         cl::desc("GPU architecture for --target=nvvm (ignored for "
-                  "--target=cpu)"),
+         cl::desc("GPU architecture for --target=nvvm"),
          cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
          cl::cat(toolCategory));
 
@@ -85,7 +88,7 @@ enum class GPUImage { PTX, Cubin, Fatbin };
 static cl::opt<GPUImage> gpuImage(
     "gpu-image",
     cl::desc("How --target=nvvm embeds its kernels in --emit=llvm|asm|obj "
-             "host code"),
+             "host code (refused with other targets and emits)"),
     cl::init(GPUImage::PTX),
     cl::values(clEnumValN(GPUImage::PTX, "ptx",
                           "PTX, JIT-compiled by the driver at load time"),
@@ -125,9 +128,9 @@ static int compileForCPU(ModuleOp module, llvm::raw_ostream &os) {
   CPUEmitKind kind = emitKind == EmitKind::LLVMIR     ? CPUEmitKind::LLVMIR
                      : emitKind == EmitKind::Assembly ? CPUEmitKind::Assembly
                                                       : CPUEmitKind::Object;
-  std::string error;
-  if (failed(emitCPUCode(module, kind, getCPUTargetCLOptions(), os, error)))
-    return reportError(error);
+  if (llvm::Error error =
+          emitCPUCode(module, kind, getCPUTargetCLOptions(), os))
+    return reportError(llvm::toString(std::move(error)));
   return 0;
 }
 
@@ -140,12 +143,10 @@ static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
   pipelineOptions.chip = chip.getValue();
   pipelineOptions.features = ptxFeatures.getValue();
   pipelineOptions.hardwareCvt = hardwareCvt.getValue();
-  CPUTargetOptions hostOptions = getCPUTargetCLOptions();
-  pipelineOptions.optLevel = hostOptions.optLevel;
+  applyGPUPipelineCLOptions(pipelineOptions);
   if (failed(lowerForGPU(module, pipelineOptions)))
     return reportError("the GPU pipeline failed on '" + inputFilename +
                        "' (chip '" + chip + "')");
-  std::string error;
   switch (emitKind) {
   case EmitKind::MLIR:
     module.print(os);
@@ -156,8 +157,9 @@ static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
     if (failed(emitGPUKernels(module,
                               emitKind == EmitKind::PTX ? GPUBinaryFormat::PTX
                                                         : GPUBinaryFormat::Cubin,
-                              os, error)))
-      return reportError(error);
+                              os)))
+      return reportError("cannot write the GPU kernels of '" + inputFilename +
+                         "'");
     return 0;
   case EmitKind::LLVMIR:
   case EmitKind::Assembly:
@@ -171,8 +173,9 @@ static int compileForNVVM(ModuleOp module, llvm::raw_ostream &os) {
     CPUEmitKind kind = emitKind == EmitKind::LLVMIR     ? CPUEmitKind::LLVMIR
                        : emitKind == EmitKind::Assembly ? CPUEmitKind::Assembly
                                                         : CPUEmitKind::Object;
-    if (failed(emitCPUCode(module, kind, hostOptions, os, error)))
-      return reportError(error);
+    if (llvm::Error error =
+            emitCPUCode(module, kind, getCPUTargetCLOptions(), os))
+      return reportError(llvm::toString(std::move(error)));
     return 0;
   }
   }
@@ -186,12 +189,26 @@ int main(int argc, char **argv) {
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
-  registerCPUCompilerCLOptions();
+  registerCompilerCLOptions();
   hideUnrelatedCLOptions(toolCategory);
   cl::ParseCommandLineOptions(argc, argv, "quant_dyn compiler driver\n");
-  std::string optionError;
-  if (failed(checkCPUCompilerCLOptions(optionError)))
-    return reportError(optionError);
+  if (llvm::Error error = checkCompilerCLOptions(
+          target == Target::NVVM ? CompilerTarget::NVVM : CompilerTarget::CPU))
+    return reportError(llvm::toString(std::move(error)));
+  // --gpu-image only shapes NVVM host code: refused where it is ignored.
+  bool embedsKernels = target == Target::NVVM &&
+                       (emitKind == EmitKind::LLVMIR ||
+                        emitKind == EmitKind::Assembly ||
+                        emitKind == EmitKind::Object);
+  if (gpuImage.getNumOccurrences() && !embedsKernels)
+    return reportError("--gpu-image applies to --target=nvvm with "
+                       "--emit=llvm, asm or obj only");
+  if (target == Target::CPU)
+    for (const cl::Option *flag : std::initializer_list<const cl::Option *>{
+             &chip, &ptxFeatures, &hardwareCvt})
+      if (flag->getNumOccurrences())
+        return reportError("--" + flag->ArgStr + " applies to --target=nvvm " +
+                           "only");
 
   std::unique_ptr<MLIRContext> context = createContext();
   // Alive for the whole run: every diagnostic shows its source line.

@@ -12,8 +12,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Execution/GPUExecutable.h"
 #include "quant-dyn/InitAll.h"
 #include "quant-dyn/Support/Npy.h"
+#include "quant-dyn/Tools/CommandLine.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -30,6 +32,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -159,9 +162,9 @@ static int invokeAndWrite(Executable &executable,
                           const std::vector<HostTensor> &inputs) {
   std::vector<HostTensor> outputs;
   std::vector<double> millis;
-  std::string error;
-  if (failed(executable.invokeTimed(inputs, outputs, repeat, millis, error)))
-    return reportError(error);
+  if (llvm::Error error =
+          executable.invokeTimed(inputs, outputs, repeat, millis))
+    return reportError(llvm::toString(std::move(error)));
   if (int status = writeOutputs(outputs))
     return status;
   if (printTime)
@@ -201,14 +204,19 @@ static int runOnNVVM(ModuleOp module) {
   if (int status = readInputs(*signature, inputs))
     return status;
 
-  std::string deviceChip = "sm_90a", description = "host emulation", error;
-  if (!gpuEmulate && failed(detectCUDADevice(deviceChip, description, error)))
-    return reportError("--target=nvvm needs an NVIDIA GPU and its driver: " +
-                       error);
+  CUDADeviceInfo device{"sm_90a", "host emulation"};
+  if (!gpuEmulate) {
+    llvm::Expected<CUDADeviceInfo> detected = detectCUDADevice();
+    if (!detected)
+      return reportError("--target=nvvm needs an NVIDIA GPU and its driver: " +
+                         llvm::toString(detected.takeError()));
+    device = std::move(*detected);
+  }
+  const std::string &description = device.description;
   GPUPipelineOptions pipelineOptions;
   pipelineOptions.emulate = gpuEmulate.getValue();
-  pipelineOptions.chip = chip.empty() ? deviceChip : chip.getValue();
-  pipelineOptions.optLevel = getCPUTargetCLOptions().optLevel;
+  pipelineOptions.chip = chip.empty() ? device.chip : chip.getValue();
+  applyGPUPipelineCLOptions(pipelineOptions);
   FailureOr<std::unique_ptr<GPUExecutable>> executable = GPUExecutable::compile(
       module, entryName, pipelineOptions, GPUBinaryFormat::PTX,
       getCPUTargetCLOptions());
@@ -227,7 +235,7 @@ int main(int argc, char **argv) {
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
-  registerCPUCompilerCLOptions();
+  registerCompilerCLOptions();
   hideUnrelatedCLOptions(toolCategory);
   cl::ParseCommandLineOptions(argc, argv,
                               "quant_dyn runner: compile and run an entry "
@@ -239,9 +247,15 @@ int main(int argc, char **argv) {
     return reportError("--repeat=" + llvm::Twine(repeat.getValue()) +
                        " is too large (at most " + llvm::Twine(kMaxRepeat) +
                        ")");
-  std::string optionError;
-  if (failed(checkCPUCompilerCLOptions(optionError)))
-    return reportError(optionError);
+  if (llvm::Error error = checkCompilerCLOptions(
+          target == Target::NVVM ? CompilerTarget::NVVM : CompilerTarget::CPU))
+    return reportError(llvm::toString(std::move(error)));
+  if (target == Target::CPU)
+    for (const cl::Option *flag :
+         std::initializer_list<const cl::Option *>{&chip, &gpuEmulate})
+      if (flag->getNumOccurrences())
+        return reportError("--" + flag->ArgStr + " applies to --target=nvvm " +
+                           "only");
   // Fail before compiling and running when the results could not be kept.
   if (llvm::sys::fs::exists(outputDir) &&
       !llvm::sys::fs::is_directory(outputDir))

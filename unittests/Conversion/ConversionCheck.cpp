@@ -728,14 +728,14 @@ int main(int argc, char **argv) {
                          "the conversion kernels to LLVM\n");
     return 3;
   }
-  std::string error;
-  std::unique_ptr<llvm::TargetMachine> machine =
-      createCPUTargetMachine(CPUTargetOptions(), error);
-  if (!machine) {
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createdMachine =
+      createCPUTargetMachine(CPUTargetOptions());
+  if (!createdMachine) {
     std::fprintf(stderr, "quant-dyn-conversion-check: error: %s\n",
-                 error.c_str());
+                 llvm::toString(createdMachine.takeError()).c_str());
     return 3;
   }
+  std::unique_ptr<llvm::TargetMachine> machine = std::move(*createdMachine);
   std::string cpu = machine->getTargetCPU().str();
   ExecutionEngineOptions engineOptions;
   // ExecutionEngineOptions holds a function_ref: keep the callable alive.

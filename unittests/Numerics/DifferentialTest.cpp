@@ -20,7 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Execution/CPUExecutable.h"
 #include "quant-dyn/Reference/Reference.h"
 #include "quant-dyn/Support/HostTensor.h"
 
@@ -305,7 +305,11 @@ std::unique_ptr<Kernel> compileKernel(const std::string &ir) {
 bool invoke(Kernel &kernel, const std::vector<HostTensor> &inputs,
             std::vector<HostTensor> &outputs, std::string &error) {
   ++stats().invocations;
-  return succeeded(kernel.executable->invoke(inputs, outputs, error));
+  if (llvm::Error failure = kernel.executable->invoke(inputs, outputs)) {
+    error = llvm::toString(std::move(failure));
+    return false;
+  }
+  return true;
 }
 
 //===----------------------------------------------------------------------===//

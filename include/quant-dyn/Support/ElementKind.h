@@ -85,22 +85,6 @@ inline std::string_view elementKindName(ElementKind kind) {
   return "?";
 }
 
-/// Parses an MLIR element type spelling; "i8" maps to SI8 and "si32" to I32.
-inline std::optional<ElementKind> parseElementKind(std::string_view name) {
-  for (auto kind :
-       {ElementKind::F32, ElementKind::F16, ElementKind::BF16,
-        ElementKind::F8E4M3FN, ElementKind::F8E5M2, ElementKind::F8E8M0FNU,
-        ElementKind::F6E2M3FN, ElementKind::F6E3M2FN, ElementKind::F4E2M1FN,
-        ElementKind::SI8, ElementKind::UI8, ElementKind::I32})
-    if (elementKindName(kind) == name)
-      return kind;
-  if (name == "i8")
-    return ElementKind::SI8;
-  if (name == "si32")
-    return ElementKind::I32;
-  return std::nullopt;
-}
-
 } // namespace mlir::quant_dyn
 
 #endif // QUANT_DYN_SUPPORT_ELEMENTKIND_H

@@ -167,7 +167,7 @@ bool loadDriver() {
   if (!driver.library) {
     driver.failed = true;
     recordError("cannot load the NVIDIA CUDA driver (libcuda.so.1): %s; a "
-                "GPU with its driver is needed to run --target=nvvm code",
+                "GPU with its driver is needed to run code compiled for NVVM",
                 firstError);
     return false;
   }

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Execution/CPUExecutable.h"
 
-#include "CPUTarget.h"
+#include "quant-dyn/Compiler/CPUTarget.h"
 
 #include "quant-dyn-c/Runtime.h"
 
@@ -28,6 +28,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 
 using namespace mlir;
@@ -36,31 +37,35 @@ using namespace mlir::quant_dyn;
 static_assert(sizeof(void *) == sizeof(int64_t),
               "memref descriptors are built for 64-bit hosts");
 
-std::string mlir::quant_dyn::findOpenMPRuntime() {
-  static const char *const candidates[] = {
-      "/usr/lib/llvm-22/lib/libomp.so",
-      "/usr/lib/llvm-22/lib/libomp.so.5",
-      "/usr/lib/x86_64-linux-gnu/libomp.so.5",
-      "/usr/lib/aarch64-linux-gnu/libomp.so.5",
-      "/usr/local/lib/libomp.so",
-      "/usr/lib/libomp.so",
-  };
-  for (const char *path : candidates)
-    if (llvm::sys::fs::exists(path))
+// LLVM's library directory and the OpenMP runtime found there, from the
+// build configuration (lib/Execution/CMakeLists.txt).
+#ifndef QUANT_DYN_LLVM_LIBRARY_DIR
+#error "QUANT_DYN_LLVM_LIBRARY_DIR must name LLVM's library directory"
+#endif
+#ifndef QUANT_DYN_OPENMP_RUNTIME
+#define QUANT_DYN_OPENMP_RUNTIME ""
+#endif
+
+/// The first of `candidates` that exists, or empty.
+static std::string findFirstExisting(ArrayRef<std::string> candidates) {
+  for (const std::string &path : candidates)
+    if (!path.empty() && llvm::sys::fs::exists(path))
       return path;
   return "";
+}
+
+std::string mlir::quant_dyn::findOpenMPRuntime() {
+  std::string libraryDir = QUANT_DYN_LLVM_LIBRARY_DIR;
+  return findFirstExisting({QUANT_DYN_OPENMP_RUNTIME,
+                            libraryDir + "/libomp.so",
+                            libraryDir + "/libomp.so.5"});
 }
 
 /// The MLIR C runner utilities (memrefCopy for copies between non-identity
 /// layouts), in case the pipeline leaves such a copy; optional.
 static std::string findCRunnerUtils() {
-  static const char *const candidates[] = {
-      "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so",
-  };
-  for (const char *path : candidates)
-    if (llvm::sys::fs::exists(path))
-      return path;
-  return "";
+  return findFirstExisting(
+      {std::string(QUANT_DYN_LLVM_LIBRARY_DIR) + "/libmlir_c_runner_utils.so"});
 }
 
 //===----------------------------------------------------------------------===//
@@ -97,15 +102,14 @@ FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
            << "' (the CPU pipeline must put llvm.emit_c_interface on @"
            << entryName << ")";
 
-  std::string error;
-  detail::ResolvedCPUTarget resolved;
-  if (!detail::resolveCPUTarget(target, resolved, error))
-    return emitError(UnknownLoc::get(module.getContext())) << error;
-  llvm::orc::JITTargetMachineBuilder machineBuilder(resolved.triple);
-  machineBuilder.setCPU(resolved.cpu);
-  machineBuilder.addFeatures(resolved.features);
-  machineBuilder.setCodeGenOptLevel(
-      detail::getCodeGenOptLevel(target.optLevel));
+  llvm::Expected<ResolvedCPUTarget> resolved = resolveCPUTarget(target);
+  if (!resolved)
+    return emitError(UnknownLoc::get(module.getContext()))
+           << llvm::toString(resolved.takeError());
+  llvm::orc::JITTargetMachineBuilder machineBuilder(resolved->triple);
+  machineBuilder.setCPU(resolved->cpu);
+  machineBuilder.addFeatures(resolved->features);
+  machineBuilder.setCodeGenOptLevel(getCodeGenOptLevel(target.optLevel));
   auto machine = machineBuilder.createTargetMachine();
   if (!machine)
     return emitError(UnknownLoc::get(module.getContext()))
@@ -125,8 +129,7 @@ FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
                                             machine->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimize;
-  engineOptions.jitCodeGenOptLevel =
-      detail::getCodeGenOptLevel(target.optLevel);
+  engineOptions.jitCodeGenOptLevel = getCodeGenOptLevel(target.optLevel);
   engineOptions.sharedLibPaths = libraryRefs;
   auto engine =
       ExecutionEngine::create(module, engineOptions, std::move(*machine));
@@ -227,16 +230,18 @@ std::string argumentLabel(const FunctionSignature &signature, size_t index) {
   return "input #" + std::to_string(index) + " of @" + signature.name;
 }
 
-bool prepareInputs(const FunctionSignature &signature,
-                   ArrayRef<HostTensor> inputs, PreparedInputs &prepared,
-                   std::string &error) {
+llvm::Error prepareInputs(const FunctionSignature &signature,
+                          ArrayRef<HostTensor> inputs,
+                          PreparedInputs &prepared) {
+  std::string error;
+  auto fail = [&] { return llvm::createStringError(error); };
   size_t expected = signature.arguments.size();
   if (inputs.size() != expected) {
     error = "@" + signature.name + " takes " + std::to_string(expected) +
             (expected == 1 ? " argument" : " arguments") + ", but " +
             std::to_string(inputs.size()) +
             (inputs.size() == 1 ? " input was" : " inputs were") + " given";
-    return false;
+    return fail();
   }
   for (size_t i = 0; i < inputs.size(); ++i) {
     const HostTensor &input = inputs[i];
@@ -247,19 +252,19 @@ bool prepareInputs(const FunctionSignature &signature,
               ": the host tensor is invalid (its storage does not "
               "match its shape " +
               formatShape(input.shape) + ")";
-      return false;
+      return fail();
     }
     if (input.kind != arg.kind) {
       error = label + ": expected element type " +
               std::string(elementKindName(arg.kind)) + " (" + arg.typeName +
               "), got " + std::string(elementKindName(input.kind));
-      return false;
+      return fail();
     }
     if (input.rank() != arg.rank()) {
       error = label + ": expected rank " + std::to_string(arg.rank()) + " (" +
               arg.typeName + "), got rank " + std::to_string(input.rank()) +
               " with shape " + formatShape(input.shape);
-      return false;
+      return fail();
     }
     for (int64_t d = 0; d < arg.rank(); ++d) {
       if (TensorSignature::isDynamicDim(arg.shape[d]) ||
@@ -269,22 +274,22 @@ bool prepareInputs(const FunctionSignature &signature,
               ", got " + formatShape(input.shape) + " (dimension " +
               std::to_string(d) + " is " + std::to_string(input.shape[d]) +
               ", expected " + std::to_string(arg.shape[d]) + ")";
-      return false;
+      return fail();
     }
     if (!input.validateCodes(error)) {
       error = label + ": " + error;
-      return false;
+      return fail();
     }
     std::vector<uint8_t> bytes;
     if (input.kind == ElementKind::F4E2M1FN) {
       if (input.rank() == 0) {
         error = label + ": rank-0 f4E2M1FN tensors cannot be packed "
                         "(the innermost extent must be even)";
-        return false;
+        return fail();
       }
       if (!packF4(input, bytes, error)) {
         error = label + ": " + error;
-        return false;
+        return fail();
       }
     } else {
       bytes = input.bytes;
@@ -292,7 +297,7 @@ bool prepareInputs(const FunctionSignature &signature,
     prepared.abiBytes.push_back(std::move(bytes));
     prepared.shapes.push_back(input.shape);
   }
-  return true;
+  return llvm::Error::success();
 }
 
 /// Descriptor words for a row-major identity-layout buffer of `shape`.
@@ -336,28 +341,30 @@ ResultView readResult(const uint64_t *words, int64_t rank) {
 /// Copies a (possibly strided) result memref into a host tensor; f4 data is
 /// addressed by nibble (element e in the low nibble of byte e / 2 when e is
 /// even, the high nibble when odd).
-bool copyResult(const ResultView &view, const TensorSignature &res,
-                const std::string &label, HostTensor &out, std::string &error) {
+llvm::Error copyResult(const ResultView &view, const TensorSignature &res,
+                       const std::string &label, HostTensor &out) {
+  std::string error;
+  auto fail = [&] { return llvm::createStringError(error); };
   int64_t rank = res.rank();
   for (int64_t d = 0; d < rank; ++d) {
     if (view.sizes[d] < 0 || (!TensorSignature::isDynamicDim(res.shape[d]) &&
                               view.sizes[d] != res.shape[d])) {
       error = label + ": the compiled code returned shape " +
               formatShape(view.sizes) + ", not compatible with " + res.typeName;
-      return false;
+      return fail();
     }
   }
   if (!checkedByteSize(res.kind, view.sizes)) {
     error = label + ": the compiled code returned an oversized shape " +
             formatShape(view.sizes);
-    return false;
+    return fail();
   }
   // Before allocating the copy: a failed allocation in the compiled code
   // shows as a null buffer.
   int64_t count = *checkedNumElements(view.sizes);
   if (count > 0 && !view.aligned) {
     error = label + ": the compiled code returned a null buffer";
-    return false;
+    return fail();
   }
   HostTensor tensor(res.kind, view.sizes);
   const auto *base = static_cast<const uint8_t *>(view.aligned);
@@ -375,14 +382,14 @@ bool copyResult(const ResultView &view, const TensorSignature &res,
     if (isF4) {
       if (unpackF4(base + view.offset / 2, static_cast<size_t>(count / 2),
                    view.sizes, out, error))
-        return true;
+        return llvm::Error::success();
       error = label + ": " + error;
-      return false;
+      return fail();
     }
     std::memcpy(tensor.bytes.data(), base + view.offset * width,
                 static_cast<size_t>(count) * width);
     out = std::move(tensor);
-    return true;
+    return llvm::Error::success();
   }
 
   // General strided copy, one element at a time.
@@ -405,7 +412,7 @@ bool copyResult(const ResultView &view, const TensorSignature &res,
     }
   }
   out = std::move(tensor);
-  return true;
+  return llvm::Error::success();
 }
 
 } // namespace
@@ -414,25 +421,21 @@ bool copyResult(const ResultView &view, const TensorSignature &res,
 // Invocation
 //===----------------------------------------------------------------------===//
 
-LogicalResult CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
-                                    std::vector<HostTensor> &outputs,
-                                    std::string &error) {
+llvm::Error CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
+                                  std::vector<HostTensor> &outputs) {
   std::vector<double> millis;
-  return invokeTimed(inputs, outputs, /*repeat=*/1, millis, error);
+  return invokeTimed(inputs, outputs, /*repeat=*/1, millis);
 }
 
-LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
-                                         std::vector<HostTensor> &outputs,
-                                         unsigned repeat,
-                                         std::vector<double> &millis,
-                                         std::string &error) {
-  if (repeat == 0) {
-    error = "the repeat count must be at least 1";
-    return failure();
-  }
+llvm::Error CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
+                                       std::vector<HostTensor> &outputs,
+                                       unsigned repeat,
+                                       std::vector<double> &millis) {
+  if (repeat == 0)
+    return llvm::createStringError("the repeat count must be at least 1");
   PreparedInputs prepared;
-  if (!prepareInputs(signature, inputs, prepared, error))
-    return failure();
+  if (llvm::Error error = prepareInputs(signature, inputs, prepared))
+    return error;
 
   // Working copies: the compiled code may write its arguments in place
   // (bufferization treats function arguments as writable), so every call
@@ -441,10 +444,9 @@ LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
   std::vector<std::vector<uint64_t>> argDescriptors;
   for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
     buffers.emplace_back(prepared.abiBytes[i].size());
-    if (!buffers.back().data) {
-      error = argumentLabel(signature, i) + ": out of memory";
-      return failure();
-    }
+    if (!buffers.back().data)
+      return llvm::createStringError(argumentLabel(signature, i) +
+                                     ": out of memory");
     argDescriptors.push_back(
         makeDescriptor(buffers.back().data, prepared.shapes[i]));
   }
@@ -489,28 +491,25 @@ LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
 
     // After a reported error the results hold no data, but they are still
     // the callee's allocations: free them without reading them.
-    bool reported = false;
-    if (const char *message = quant_dyn_last_error()) {
-      error = "run-time error in @" + signature.name + ": " + message;
-      reported = true;
-    }
+    std::optional<std::string> reported;
+    if (const char *message = quant_dyn_last_error())
+      reported = "run-time error in @" + signature.name + ": " + message;
     quant_dyn_clear_error();
 
     // Copy the results out of the last call first (results may share a
     // buffer), then free what the callee allocated: once per allocation,
     // never an input buffer or a global.
     bool lastCall = call + 1 == repeat;
-    bool copyFailed = reported;
+    llvm::Error copyError = reported ? llvm::createStringError(*reported)
+                                     : llvm::Error::success();
     results.clear();
-    for (size_t r = 0; lastCall && !copyFailed && r < views.size(); ++r) {
+    for (size_t r = 0; lastCall && !copyError && r < views.size(); ++r) {
       HostTensor tensor;
       std::string label =
           "result #" + std::to_string(r) + " of @" + signature.name;
-      if (!copyResult(views[r], signature.results[r], label, tensor, error)) {
-        copyFailed = true;
-        break;
-      }
-      results.push_back(std::move(tensor));
+      copyError = copyResult(views[r], signature.results[r], label, tensor);
+      if (!copyError)
+        results.push_back(std::move(tensor));
     }
     std::set<void *> freed;
     for (const ResultView &view : views) {
@@ -526,9 +525,9 @@ LogicalResult CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
       freed.insert(allocated);
       std::free(allocated);
     }
-    if (copyFailed)
-      return failure();
+    if (copyError)
+      return copyError;
   }
   outputs = std::move(results);
-  return success();
+  return llvm::Error::success();
 }

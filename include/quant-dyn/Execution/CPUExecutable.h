@@ -1,0 +1,114 @@
+//===- CPUExecutable.h - JIT-compiled entry functions -----------*- C++ -*-===//
+//
+// The execution library: runs what the compiler library
+// (quant-dyn/Compiler/Compiler.h) produces, binding the project's run-time
+// libraries. CPUExecutable JIT-compiles an entry function with the MLIR
+// ExecutionEngine and calls it on HostTensors through memref descriptors
+// (identity row-major layout; f4E2M1FN packed two per byte, with logical
+// sizes and strides in the descriptor).
+//
+// Errors follow the rule of Compiler.h: compile* report through the module's
+// context diagnostics (FailureOr), calls of compiled code return llvm::Error.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DYN_EXECUTION_CPUEXECUTABLE_H
+#define QUANT_DYN_EXECUTION_CPUEXECUTABLE_H
+
+#include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Support/HostTensor.h"
+
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlir {
+class ExecutionEngine;
+
+namespace quant_dyn {
+
+/// A tensor-level entry function compiled for the host by the CPU pipeline
+/// and the MLIR ExecutionEngine, callable on HostTensors.
+///
+///   auto exe = CPUExecutable::compile(*module, "main", CPUPipelineOptions());
+///   if (failed(exe)) return failure;           // diagnostics already out
+///   std::vector<HostTensor> outs;
+///   if (llvm::Error error = (*exe)->invoke(ins, outs)) ... message ...
+///
+/// Not thread-safe: one invocation at a time per executable.
+class CPUExecutable {
+public:
+  ~CPUExecutable();
+  CPUExecutable(const CPUExecutable &) = delete;
+  CPUExecutable &operator=(const CPUExecutable &) = delete;
+
+  /// Reads the signature of `entryName`, lowers `module` IN PLACE with
+  /// lowerForCPU, and JIT-compiles it (LLVM -O`target.optLevel`, host CPU
+  /// and features unless overridden, libomp loaded, quant_dyn_report_error
+  /// bound to the run-time library). Diagnostics go to the module's context.
+  static FailureOr<std::unique_ptr<CPUExecutable>>
+  compile(ModuleOp module, StringRef entryName,
+          const CPUPipelineOptions &options,
+          const CPUTargetOptions &target = CPUTargetOptions());
+
+  /// A function the JIT-compiled code calls, bound by address.
+  struct ExternalSymbol {
+    StringRef name;
+    void *address;
+  };
+
+  /// JIT-compiles `module`, already lowered to the LLVM dialect (the CPU
+  /// pipeline's output, or the host code of the GPU pipeline with its
+  /// kernels serialized), whose entry `signature.name` has a C interface
+  /// with the host memory ABI. `symbols` binds further external functions
+  /// (the GPU runtime's mgpu* functions) besides quant_dyn_report_error.
+  static FailureOr<std::unique_ptr<CPUExecutable>>
+  compileLowered(ModuleOp module, FunctionSignature signature,
+                 const CPUTargetOptions &target,
+                 ArrayRef<ExternalSymbol> symbols = {});
+
+  /// The entry's signature, read before lowering.
+  const FunctionSignature &getSignature() const { return signature; }
+
+  /// The packed C-interface wrapper of the entry (`_mlir_ciface_<name>`
+  /// through the ExecutionEngine's packed calling convention): for callers
+  /// that build memref descriptors themselves (benchmarks on device
+  /// buffers).
+  void (*getPackedEntry() const)(void **) { return packedEntry; }
+
+  /// Checks `inputs` against the signature (count, element kind, rank and
+  /// static dims; f4 inputs need an even innermost extent), calls the entry
+  /// once and copies its results to `outputs` (f4 results unpacked). A
+  /// run-time error reported by the compiled code (quant_dyn_report_error)
+  /// is an error with its message.
+  llvm::Error invoke(ArrayRef<HostTensor> inputs,
+                     std::vector<HostTensor> &outputs);
+
+  /// Like invoke, but calls the entry `repeat` (>= 1) times on fresh copies
+  /// of the inputs and appends the duration of each call in milliseconds to
+  /// `millis` (only the calls are timed: no checks, copies or frees).
+  /// `outputs` holds the results of the last call.
+  llvm::Error invokeTimed(ArrayRef<HostTensor> inputs,
+                          std::vector<HostTensor> &outputs, unsigned repeat,
+                          std::vector<double> &millis);
+
+private:
+  CPUExecutable();
+
+  FunctionSignature signature;
+  std::unique_ptr<ExecutionEngine> engine;
+  /// The packed C-interface wrapper of the entry (`_mlir_ciface_<name>`).
+  void (*packedEntry)(void **) = nullptr;
+};
+
+/// Path of the OpenMP runtime the JIT loads (the one found in LLVM's
+/// library directory when the project was configured), or empty when none
+/// exists.
+std::string findOpenMPRuntime();
+
+} // namespace quant_dyn
+} // namespace mlir
+
+#endif // QUANT_DYN_EXECUTION_CPUEXECUTABLE_H
