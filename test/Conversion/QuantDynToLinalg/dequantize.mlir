@@ -122,3 +122,22 @@ func.func @dynamic(%q: tensor<?x32xf8E5M2>, %s: tensor<?x1xf32>) -> tensor<?x32x
     : (tensor<?x32xf8E5M2>, tensor<?x1xf32>) -> tensor<?x32xf32>
   return %y : tensor<?x32xf32>
 }
+
+// -----
+
+// The conversion rewrites the quant_dyn ops and nothing else: foldable IR
+// around them is not folded.
+// CHECK-LABEL: func.func @no_folding
+// CHECK: %[[A:.*]] = arith.constant 1 : index
+// CHECK: %[[B:.*]] = arith.constant 2 : index
+// CHECK: %[[SUM:.*]] = arith.addi %[[A]], %[[B]] : index
+// CHECK: linalg.generic
+// CHECK: return %{{.*}}, %[[SUM]]
+func.func @no_folding(%q: tensor<4x32xf8E4M3FN>, %s: tensor<4x1xf32>) -> (tensor<4x32xf32>, index) {
+  %a = arith.constant 1 : index
+  %b = arith.constant 2 : index
+  %sum = arith.addi %a, %b : index
+  %y = quant_dyn.dequantize %q, %s {axis = 1 : i64, block_size = 32 : i64}
+    : (tensor<4x32xf8E4M3FN>, tensor<4x1xf32>) -> tensor<4x32xf32>
+  return %y, %sum : tensor<4x32xf32>, index
+}
