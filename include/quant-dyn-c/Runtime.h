@@ -23,8 +23,10 @@
 extern "C" {
 #endif
 
-/* Kinds of run-time errors (the `kind` argument of quant_dyn_report_error). */
-enum {
+/* Kinds of run-time errors (the `kind` argument of quant_dyn_report_error).
+   The one definition of these values: the compiler's lowering emits them and
+   the run-time formats them. */
+typedef enum QuantDynErrorKind {
   /* Extent `actual` of dimension `dim` is not divisible by the block size
      `expected`. */
   QUANT_DYN_ERROR_NOT_DIVISIBLE = 1,
@@ -39,7 +41,10 @@ enum {
   QUANT_DYN_ERROR_SCALES_COUNT = 5,
   /* Zero points hold `actual` elements, expected `expected`. */
   QUANT_DYN_ERROR_ZPS_COUNT = 6
-};
+} QuantDynErrorKind;
+
+/* The symbol name of the hook below, as compiled code calls it. */
+#define QUANT_DYN_REPORT_ERROR_NAME "quant_dyn_report_error"
 
 /* Called by compiled code when a run-time shape rule fails. Records the
    first error of the calling thread (later ones are ignored until

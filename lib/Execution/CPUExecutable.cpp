@@ -141,7 +141,7 @@ FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
   // not exported: bind the run-time error hook explicitly.
   (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap symbolMap;
-    symbolMap[interner("quant_dyn_report_error")] = {
+    symbolMap[interner(QUANT_DYN_REPORT_ERROR_NAME)] = {
         llvm::orc::ExecutorAddr::fromPtr(&quant_dyn_report_error),
         llvm::JITSymbolFlags::Exported};
     for (const ExternalSymbol &symbol : symbols)

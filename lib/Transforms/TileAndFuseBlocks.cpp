@@ -2,6 +2,8 @@
 
 #include "quant-dyn/Transforms/Passes.h"
 
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -24,7 +26,8 @@ using namespace mlir;
 
 /// Name of the unit attribute that marks the quantization generic of a
 /// quant_dyn.quantize lowering (set by convert-quant-dyn-to-linalg).
-static constexpr StringLiteral kBlockRootAttr = "quant_dyn.block_root";
+static constexpr StringLiteral kBlockRootAttr =
+    quant_dyn::QuantDynDialect::getBlockRootAttrName();
 
 namespace {
 struct TileAndFuseBlocksPass

@@ -86,6 +86,34 @@ protected:
         << expected.str();
   }
 
+  /// A quantize op with explicit result types (the inferring builders
+  /// require a blocking that fits the input).
+  QuantizeOp createQuantize(Value input, Type dataType, Type scaleType,
+                            std::optional<int64_t> axis,
+                            std::optional<int64_t> blockSize,
+                            std::optional<ArrayRef<int64_t>> blockShape) {
+    return QuantizeOp::create(
+        builder, loc, dataType, scaleType, input, /*double_quant_scale=*/Value(),
+        axis ? builder.getI64IntegerAttr(*axis) : IntegerAttr(),
+        blockSize ? builder.getI64IntegerAttr(*blockSize) : IntegerAttr(),
+        blockShape ? builder.getDenseI64ArrayAttr(*blockShape)
+                   : DenseI64ArrayAttr(),
+        ScaleRoundingAttr());
+  }
+
+  /// The diagnostics of QuantizeOp::inferResultTypes (which must fail).
+  std::vector<std::string> inferFailure(RankedTensorType inputType,
+                                        const BlockingSpec &spec) {
+    std::vector<std::string> messages;
+    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
+      messages.push_back(diag.str());
+      return success();
+    });
+    EXPECT_TRUE(failed(
+        QuantizeOp::inferResultTypes(loc, inputType, si8, f32, spec)));
+    return messages;
+  }
+
   MLIRContext context;
   OpBuilder builder;
   Location loc = UnknownLoc::get(&context);
@@ -359,45 +387,84 @@ TEST_F(QuantDynOpsTest, InvalidNvfp4WithoutDoubleQuantScale) {
                     "operand");
 }
 
-TEST_F(QuantDynOpsTest, InvalidAxisFallsBackAndReportsAxis) {
+TEST_F(QuantDynOpsTest, InvalidAxis) {
   auto args = makeArgs({tensor({4, 8, 32}, f32)});
-  // The builder cannot infer blocks for a bad axis and keeps the input's
-  // shape for the scales; the verifier reports the axis alone.
-  auto op = QuantizeOp::create(builder, loc, args[0], Value(), si8, f32,
-                               /*axis=*/0, /*blockSize=*/2);
-  EXPECT_EQ(op.getScales().getType(), tensor({4, 8, 32}, f32));
+  auto op = createQuantize(args[0], tensor({4, 8, 32}, si8),
+                           tensor({2, 8, 32}, f32), /*axis=*/0,
+                           /*blockSize=*/2, std::nullopt);
   expectInvalid(op, "'axis' must be the last or second-to-last dimension "
                     "(one of 1, 2, -2, -1), but got 0");
 }
 
-TEST_F(QuantDynOpsTest, InvalidBuilderDiagnosticsAreSilent) {
-  // Inferring the result types of an invalid op emits nothing: the only
-  // diagnostic comes from verification.
-  std::vector<std::string> messages;
-  {
-    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
-      messages.push_back(diag.str());
-      return success();
-    });
-    auto args = makeArgs({tensor({8, 32}, f32)});
-    QuantizeOp::create(builder, loc, args[0], Value(), si8, f32,
-                       ArrayRef<int64_t>{4, 0});
-  }
-  EXPECT_TRUE(messages.empty());
+TEST_F(QuantDynOpsTest, InferResultTypes) {
+  BlockingSpec spec;
+  spec.blockShape = SmallVector<int64_t>{4, 3};
+  auto types = QuantizeOp::inferResultTypes(loc, tensor({8, 8}, f32), f4, e4m3,
+                                            spec);
+  ASSERT_TRUE(succeeded(types));
+  EXPECT_EQ(types->first, tensor({8, 8}, f4));
+  EXPECT_EQ(types->second, tensor({2, 3}, e4m3));
 }
+
+TEST_F(QuantDynOpsTest, InferResultTypesReportsTheBlockingRule) {
+  // A blocking that does not fit fails with the verifier's message, once.
+  BlockingSpec badAxis;
+  badAxis.axis = 0;
+  badAxis.blockSize = 2;
+  std::vector<std::string> messages =
+      inferFailure(tensor({4, 8, 32}, f32), badAxis);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("'axis' must be the last or second-to-last "
+                             "dimension (one of 1, 2, -2, -1), but got 0"),
+            std::string::npos)
+      << messages[0];
+
+  BlockingSpec notDivisible;
+  notDivisible.axis = 1;
+  notDivisible.blockSize = 32;
+  messages = inferFailure(tensor({8, 40}, f32), notDivisible);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("extent 40 of dimension 1 (the 'axis') is not "
+                             "divisible by 'block_size' 32"),
+            std::string::npos)
+      << messages[0];
+
+  BlockingSpec zeroEntry;
+  zeroEntry.blockShape = SmallVector<int64_t>{4, 0};
+  messages = inferFailure(tensor({8, 32}, f32), zeroEntry);
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("'block_shape' entry 1 must be positive or -1"),
+            std::string::npos)
+      << messages[0];
+}
+
+#if GTEST_HAS_DEATH_TEST
+TEST_F(QuantDynOpsTest, InferringBuilderRejectsBadBlocking) {
+  // The inferring builders used to build an op with made-up scale types;
+  // now a blocking that does not fit is a caller bug that stops the build.
+  auto args = makeArgs({tensor({8, 40}, f32)});
+  EXPECT_DEATH(QuantizeOp::create(builder, loc, args[0], Value(), e4m3, e8m0,
+                                  /*axis=*/1, /*blockSize=*/32),
+               "the blocking does not fit the input");
+  EXPECT_DEATH(QuantizeOp::create(builder, loc, args[0], Value(), si8, f32,
+                                  ArrayRef<int64_t>{4, 0}),
+               "the blocking does not fit the input");
+}
+#endif
 
 TEST_F(QuantDynOpsTest, InvalidBlockShapeEntry) {
   auto args = makeArgs({tensor({8, 32}, f32)});
-  auto op = QuantizeOp::create(builder, loc, args[0], Value(), si8, f32,
-                               ArrayRef<int64_t>{4, -2});
+  auto op = createQuantize(args[0], tensor({8, 32}, si8), tensor({2, 32}, f32),
+                           std::nullopt, std::nullopt,
+                           ArrayRef<int64_t>{4, -2});
   expectInvalid(op, "'block_shape' entry 1 must be positive or -1 (whole "
                     "extent), but got -2");
 }
 
 TEST_F(QuantDynOpsTest, InvalidNotDivisible) {
   auto args = makeArgs({tensor({8, 40}, f32)});
-  auto op = QuantizeOp::create(builder, loc, args[0], Value(), e4m3, e8m0,
-                               /*axis=*/1, /*blockSize=*/32);
+  auto op = createQuantize(args[0], tensor({8, 40}, e4m3), tensor({8, 2}, e8m0),
+                           /*axis=*/1, /*blockSize=*/32, std::nullopt);
   expectInvalid(op, "extent 40 of dimension 1 (the 'axis') is not divisible "
                     "by 'block_size' 32");
 }

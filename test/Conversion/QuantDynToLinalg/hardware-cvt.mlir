@@ -19,7 +19,9 @@
 // HW: linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<2x2xf8E4M3FN>, tensor<2x2xf32>)
 // HW:   arith.divf
 // HW:   %[[W:.*]] = arith.divf %{{.*}}, %{{.*}} : f32
-// HW-NEXT: %[[P:.*]] = nvvm.convert.f32x2.to.f8x2 %{{.*}}, %[[W]] {rnd = #nvvm.fp_rnd_mode<rn>, sat = #nvvm.sat_mode<satfinite>} : i16(f8E4M3FN)
+// The unused half of the pair is +0 (the lowering does not hoist constants).
+// HW-NEXT: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// HW-NEXT: %[[P:.*]] = nvvm.convert.f32x2.to.f8x2 %[[ZERO]], %[[W]] {rnd = #nvvm.fp_rnd_mode<rn>, sat = #nvvm.sat_mode<satfinite>} : i16(f8E4M3FN)
 // HW:   %[[C:.*]] = arith.extui %[[P]] : i16 to i32
 // HW:   %[[NAN:.*]] = arith.cmpf uno, %[[W]], %[[W]] : f32
 // HW:   arith.select %[[NAN]], %c127_i32, %[[C]] : i32

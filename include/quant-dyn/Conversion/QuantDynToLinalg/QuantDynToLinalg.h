@@ -25,7 +25,9 @@ class NarrowFloatTarget;
 
 /// Patterns rewriting quant_dyn.quantize, dequantize, quantize_linear and
 /// dequantize_linear into tensor-level linalg / tensor / arith / scf ops,
-/// with the portable narrow float conversions.
+/// with the portable narrow float conversions. They are conversion patterns:
+/// apply them with a ConversionTarget that marks those ops illegal (the
+/// quant_dyn.storage_cast ops they create stay legal).
 void populateQuantDynToLinalgConversionPatterns(RewritePatternSet &patterns);
 
 /// The same with the f32 -> narrow float conversions of `target` (which must
@@ -33,19 +35,12 @@ void populateQuantDynToLinalgConversionPatterns(RewritePatternSet &patterns);
 void populateQuantDynToLinalgConversionPatterns(
     RewritePatternSet &patterns, const NarrowFloatTarget &target);
 
-/// Name of the C function compiled code calls to report a run-time error.
-inline constexpr const char *kReportErrorFunctionName =
-    "quant_dyn_report_error";
+/// The patterns of each op family, as collected by the functions above.
+void populateQuantizeToLinalgConversionPatterns(
+    RewritePatternSet &patterns, const NarrowFloatTarget &target);
+void populateDequantizeToLinalgConversionPatterns(RewritePatternSet &patterns);
+void populateLinearToLinalgConversionPatterns(RewritePatternSet &patterns);
 
-/// Kinds passed to quant_dyn_report_error.
-enum class RuntimeErrorKind : int32_t {
-  NotDivisible = 1,   // extent `actual` of dim `dim` % block `expected` != 0
-  OddF4Extent = 2,    // f4E2M1FN innermost extent `actual` is odd
-  ScaleExtent = 3,    // scales dim `dim` is `actual`, expected `expected`
-  ResultExtent = 4,   // dim `dim` is `actual`, the type requires `expected`
-  ScalesCount = 5,    // scales hold `actual` elements, expected `expected`
-  ZeroPointCount = 6, // zps hold `actual` elements, expected `expected`
-};
 } // namespace quant_dyn
 } // namespace mlir
 

@@ -9,6 +9,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/Support/ErrorHandling.h"
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -194,26 +195,34 @@ LogicalResult QuantizeOp::verify() {
   return success();
 }
 
-/// The result types of a quantize op with the given blocking, or null types
-/// when the blocking does not fit the input (the verifier then reports it).
-static std::pair<Type, Type> inferQuantizeResultTypes(Value input,
-                                                      Type dataElementType,
-                                                      Type scaleElementType,
-                                                      const BlockingSpec &spec) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  Type dataType =
-      RankedTensorType::get(inputType.getShape(), dataElementType);
-  // Diagnostics are dropped here; the verifier repeats them on the op.
-  MLIRContext *ctx = input.getContext();
-  ScopedDiagnosticHandler silence(ctx, [](Diagnostic &) { return success(); });
-  FailureOr<ResolvedBlocking> resolved =
-      resolveBlocking(spec, inputType.getShape(), [&] {
-        return emitError(input.getLoc());
-      });
-  SmallVector<int64_t> scaleShape =
-      succeeded(resolved) ? inferScaleShape(inputType.getShape(), *resolved)
-                          : SmallVector<int64_t>(inputType.getShape());
-  return {dataType, RankedTensorType::get(scaleShape, scaleElementType)};
+FailureOr<std::pair<RankedTensorType, RankedTensorType>>
+QuantizeOp::inferResultTypes(Location loc, RankedTensorType inputType,
+                             Type dataElementType, Type scaleElementType,
+                             const BlockingSpec &spec) {
+  FailureOr<ResolvedBlocking> resolved = resolveBlocking(
+      spec, inputType.getShape(), [&] { return mlir::emitError(loc); });
+  if (failed(resolved))
+    return failure();
+  return std::make_pair(
+      RankedTensorType::get(inputType.getShape(), dataElementType),
+      RankedTensorType::get(inferScaleShape(inputType.getShape(), *resolved),
+                            scaleElementType));
+}
+
+/// The result types for the inferring builders, which cannot fail: a
+/// blocking that does not fit is a bug of the caller, reported (after the
+/// rule's error) instead of building an op that cannot verify.
+static std::pair<RankedTensorType, RankedTensorType>
+inferQuantizeResultTypesOrDie(Value input, Type dataElementType,
+                              Type scaleElementType, const BlockingSpec &spec) {
+  auto types = QuantizeOp::inferResultTypes(
+      input.getLoc(), cast<RankedTensorType>(input.getType()), dataElementType,
+      scaleElementType, spec);
+  if (failed(types))
+    llvm::report_fatal_error(
+        "quant_dyn.quantize: the blocking does not fit the input; check it "
+        "with QuantizeOp::inferResultTypes before building");
+  return *types;
 }
 
 void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
@@ -224,7 +233,8 @@ void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
   spec.axis = axis;
   spec.blockSize = blockSize;
   auto [dataType, scaleType] =
-      inferQuantizeResultTypes(input, dataElementType, scaleElementType, spec);
+      inferQuantizeResultTypesOrDie(input, dataElementType, scaleElementType,
+                                    spec);
   ScaleRoundingAttr roundingAttr =
       rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
                : ScaleRoundingAttr();
@@ -240,7 +250,8 @@ void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
   BlockingSpec spec;
   spec.blockShape = SmallVector<int64_t>(blockShape);
   auto [dataType, scaleType] =
-      inferQuantizeResultTypes(input, dataElementType, scaleElementType, spec);
+      inferQuantizeResultTypesOrDie(input, dataElementType, scaleElementType,
+                                    spec);
   ScaleRoundingAttr roundingAttr =
       rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
                : ScaleRoundingAttr();

@@ -36,6 +36,14 @@ def QuantDyn_Dialect : Dialect {
     GPU lowerings of this project agree bit for bit.
   }];
   let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// The unit attribute convert-quant-dyn-to-linalg puts on the
+    /// linalg.generic that computes a quantize op's codes: the root the
+    /// block tiling fuses the rest of the lowering into.
+    static constexpr ::llvm::StringLiteral getBlockRootAttrName() {
+      return "quant_dyn.block_root";
+    }
+  }];
 }
 
 //===----------------------------------------------------------------------===//

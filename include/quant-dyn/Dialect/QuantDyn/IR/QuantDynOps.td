@@ -87,12 +87,15 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
   }];
 
   let builders = [
-    // 1D blocks; the result types are inferred from the input.
+    // 1D blocks; the result types are inferred from the input. The blocking
+    // must fit the input (check it with inferResultTypes first when unsure):
+    // these builders abort on a blocking that does not.
     OpBuilder<(ins "Value":$input, "Value":$doubleQuantScale,
                    "Type":$dataElementType, "Type":$scaleElementType,
                    "int64_t":$axis, "int64_t":$blockSize,
                    CArg<"std::optional<ScaleRounding>", "std::nullopt">:$rounding)>,
-    // N-D blocks; the result types are inferred from the input.
+    // N-D blocks; the result types are inferred from the input, under the
+    // same requirement.
     OpBuilder<(ins "Value":$input, "Value":$doubleQuantScale,
                    "Type":$dataElementType, "Type":$scaleElementType,
                    "ArrayRef<int64_t>":$blockShape,
@@ -102,6 +105,14 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
   let extraClassDeclaration = [{
     /// The blocking attributes in normalized form.
     BlockingSpec getBlocking();
+
+    /// The data and scales types of a quantize op of an `inputType` tensor
+    /// with blocking `spec`; fails, with the blocking rule's error at `loc`,
+    /// when the blocking does not fit the input.
+    static FailureOr<std::pair<RankedTensorType, RankedTensorType>>
+    inferResultTypes(Location loc, RankedTensorType inputType,
+                     Type dataElementType, Type scaleElementType,
+                     const BlockingSpec &spec);
   }];
 
   let hasVerifier = 1;

@@ -1,0 +1,325 @@
+//===- QuantizeToLinalg.cpp - quant_dyn.quantize to linalg ----------------===//
+//
+// Block quantization as tensor-level linalg: the input is padded to whole
+// blocks and expanded into (blocks, block) dimensions, a reduction computes
+// each block's amax, an elementwise generic its scale and quantization
+// parameter, and a generic that broadcasts the parameter over the block
+// computes the codes (packing f4E2M1FN pairs into bytes on the way).
+//
+//===----------------------------------------------------------------------===//
+
+#include "BlockGeometry.h"
+#include "LoweringUtils.h"
+#include "RuntimeChecks.h"
+
+#include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
+#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
+#include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+using namespace mlir::quant_dyn::detail;
+
+namespace {
+
+struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
+  QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target)
+      : OpConversionPattern(ctx), target(target) {}
+
+  /// Emits the narrow float conversions of the data and the scales.
+  const NarrowFloatTarget &target;
+
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = op.getInput().getType();
+    Type floatElt = inputType.getElementType();
+    Type dataElt = op.getData().getType().getElementType();
+    Type scaleElt = op.getScales().getType().getElementType();
+    bool isF4 = isa<Float4E2M1FNType>(dataElt);
+    ResolvedBlocking blocking =
+        resolveVerified(op.getBlocking(), inputType.getShape(), op);
+    BlockGeometry g = computeGeometry(rewriter, loc, input, blocking, isF4);
+
+    RuntimeChecks checks(rewriter, loc);
+    requireValidBlocking(checks, g, blocking, isF4);
+    auto dataType = op.getData().getType();
+    auto scaleType = op.getScales().getType();
+    for (int64_t i = 0; i < g.rank; ++i) {
+      if (!dataType.isDynamicDim(i))
+        checks.requireEqual(g.dims[i], rewriter.getIndexAttr(dataType.getDimSize(i)),
+                            QUANT_DYN_ERROR_TENSOR_EXTENT, i);
+      if (!scaleType.isDynamicDim(i))
+        checks.requireEqual(g.numBlocks[i],
+                            rewriter.getIndexAttr(scaleType.getDimSize(i)),
+                            QUANT_DYN_ERROR_SCALES_EXTENT, i);
+    }
+
+    Value gs;
+    if (Value doubleQuantScale = adaptor.getDoubleQuantScale())
+      gs = extractScalarF32(rewriter, loc, doubleQuantScale);
+
+    FailureOr<SmallVector<Value>> results = checks.guard(
+        op, op->getResultTypes(), {g.dims, g.numBlocks},
+        [&](OpBuilder &b, Location l) -> SmallVector<Value> {
+          auto [data, scales] =
+              build(b, l, input, g, floatElt, dataElt, scaleElt, gs,
+                    op.getScaleRounding().value_or(ScaleRounding::floor));
+          return {castTo(b, l, data, dataType), castTo(b, l, scales, scaleType)};
+        });
+    if (failed(results))
+      return failure();
+    rewriter.replaceOp(op, *results);
+    return success();
+  }
+
+  std::pair<Value, Value> build(OpBuilder &b, Location loc, Value input,
+                                const BlockGeometry &g, Type floatElt,
+                                Type dataElt, Type scaleElt, Value gs,
+                                ScaleRounding rounding) const {
+    MLIRContext *ctx = b.getContext();
+    Type f32 = b.getF32Type();
+    bool isF4 = isa<Float4E2M1FNType>(dataElt);
+    Value padded =
+        padToBlocks(b, loc, input, g, cast<TypedAttr>(b.getZeroAttr(floatElt)));
+    Value expanded = expandToBlocks(b, loc, padded, g);
+    int64_t n = g.expandedDims.size();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(n, ctx);
+    AffineMap toScale = projection(ctx, n, g.isScaleDim);
+    SmallVector<OpFoldResult> scaleDims = g.scaleLayoutDims();
+
+    // 1. amax over each block, as the unsigned max of the magnitude bits:
+    //    exact for finite values, and any NaN or Inf in the block gives bits
+    //    >= 0x7F800000 (an integer max vectorizes better than maximumf).
+    Type i32 = b.getI32Type();
+    Value amaxInit = filledTensor(b, loc, scaleDims, i32, b.getI32IntegerAttr(0));
+    Value amax =
+        linalg::GenericOp::create(
+            b, loc, amaxInit.getType(), ValueRange{expanded},
+            ValueRange{amaxInit}, {identity, toScale}, iterators(g.isScaleDim),
+            [&](OpBuilder &nb, Location l, ValueRange args) {
+              Value bits = arith::BitcastOp::create(
+                  nb, l, nb.getI32Type(), extendToF32(nb, l, args[0]));
+              Value mag = arith::AndIOp::create(
+                  nb, l, bits, createI32Constant(nb, l, bits.getType(), 0x7FFFFFFF));
+              linalg::YieldOp::create(
+                  nb, l, arith::MaxUIOp::create(nb, l, args[1], mag).getResult());
+            })
+            .getResult(0);
+
+    // 2. Scales and the per-block quantization parameter: the divisor, or
+    //    for e8m0 the exact power-of-two multiplier; NaN marks a block whose
+    //    data is all +0 (zero scale, or NaN / Inf in the block).
+    Value scalesInit = emptyTensor(b, loc, scaleDims, scaleElt);
+    Value paramInit = emptyTensor(b, loc, scaleDims, f32);
+    AffineMap scaleIdentity =
+        AffineMap::getMultiDimIdentityMap(scaleDims.size(), ctx);
+    auto scaleGeneric = linalg::GenericOp::create(
+        b, loc, TypeRange{scalesInit.getType(), paramInit.getType()},
+        ValueRange{amax}, ValueRange{scalesInit, paramInit},
+        {scaleIdentity, scaleIdentity, scaleIdentity},
+        SmallVector<utils::IteratorType>(scaleDims.size(),
+                                         utils::IteratorType::parallel),
+        [&](OpBuilder &nb, Location l, ValueRange args) {
+          auto [scale, param] =
+              buildScale(nb, l,
+                         arith::BitcastOp::create(nb, l, nb.getF32Type(), args[0]),
+                         dataElt, scaleElt, gs, rounding);
+          linalg::YieldOp::create(nb, l, ValueRange{scale, param});
+        });
+    Value scales = scaleGeneric.getResult(0);
+    Value params = scaleGeneric.getResult(1);
+
+    // 3. Quantize every element with its block's parameter.
+    bool isE8M0 = isa<Float8E8M0FNUType>(scaleElt);
+    auto scaleElement = [&](OpBuilder &nb, Location l, Value x,
+                            Value param) -> Value {
+      Value v = extendToF32(nb, l, x);
+      return isE8M0 ? arith::MulFOp::create(nb, l, v, param).getResult()
+                    : arith::DivFOp::create(nb, l, v, param).getResult();
+    };
+    // A NaN parameter marks a block whose codes are all +0.
+    auto zeroIfZeroBlock = [&](OpBuilder &nb, Location l, Value code,
+                               Value param) -> Value {
+      Value zeroBlock = arith::CmpFOp::create(nb, l, arith::CmpFPredicate::UNO,
+                                              param, param);
+      Value zero = arith::ConstantOp::create(
+          nb, l, cast<TypedAttr>(nb.getZeroAttr(code.getType())));
+      return arith::SelectOp::create(nb, l, zeroBlock, zero, code);
+    };
+    auto quantizeElement = [&](OpBuilder &nb, Location l, Value x,
+                               Value param) -> Value {
+      Value v = scaleElement(nb, l, x, param);
+      Value code;
+      if (dataElt.isSignedInteger(8))
+        code = buildRoundClampToInt(nb, l, v, -127, 127);
+      else
+        code = target.buildTruncFromF32(nb, l, v, dataElt, /*satfinite=*/true);
+      return zeroIfZeroBlock(nb, l, code, param);
+    };
+
+    Value data;
+    if (isF4 && g.pairSplit && target.hasF4PairInstruction()) {
+      // The target converts a pair with one instruction: each iteration
+      // reads both elements of its byte (the pair dim indexed with the
+      // constants 0 and 1) instead of reducing over the pair.
+      int64_t m = n - 1;
+      SmallVector<OpFoldResult> byteDims(g.expandedDims.begin(),
+                                         g.expandedDims.end() - 1);
+      SmallVector<AffineExpr> firstExprs, secondExprs;
+      for (int64_t i = 0; i < m; ++i) {
+        firstExprs.push_back(getAffineDimExpr(i, ctx));
+        secondExprs.push_back(getAffineDimExpr(i, ctx));
+      }
+      firstExprs.push_back(getAffineConstantExpr(0, ctx));
+      secondExprs.push_back(getAffineConstantExpr(1, ctx));
+      SmallVector<bool> scaleDimsOfBytes(g.isScaleDim.begin(),
+                                         g.isScaleDim.end() - 1);
+      AffineMap byteIdentity = AffineMap::getMultiDimIdentityMap(m, ctx);
+      Value init = emptyTensor(b, loc, byteDims, b.getI8Type());
+      data = linalg::GenericOp::create(
+                 b, loc, init.getType(), ValueRange{expanded, expanded, params},
+                 ValueRange{init},
+                 {AffineMap::get(m, 0, firstExprs, ctx),
+                  AffineMap::get(m, 0, secondExprs, ctx),
+                  projection(ctx, m, scaleDimsOfBytes), byteIdentity},
+                 SmallVector<utils::IteratorType>(m, utils::IteratorType::parallel),
+                 [&](OpBuilder &nb, Location l, ValueRange args) {
+                   Value first = scaleElement(nb, l, args[0], args[2]);
+                   Value second = scaleElement(nb, l, args[1], args[2]);
+                   Value byte =
+                       target.buildF4PairFromF32(nb, l, first, second);
+                   linalg::YieldOp::create(
+                       nb, l, zeroIfZeroBlock(nb, l, byte, args[2]));
+                 })
+                 .getResult(0);
+      data.getDefiningOp()->setAttr(QuantDynDialect::getBlockRootAttrName(),
+                                   b.getUnitAttr());
+      data = collapseFromBlocks(b, loc, data, g, /*packedPairs=*/true);
+    } else if (isF4 && g.pairSplit) {
+      // Each output byte ORs the codes of its two elements (reduction over
+      // the pair dim): element 2i in the low nibble.
+      SmallVector<OpFoldResult> byteDims(g.expandedDims.begin(),
+                                         g.expandedDims.end() - 1);
+      Value init = filledTensor(b, loc, byteDims, b.getI8Type(), b.getI8IntegerAttr(0));
+      SmallVector<bool> keep(n, true);
+      keep.back() = false;
+      data = linalg::GenericOp::create(
+                 b, loc, init.getType(), ValueRange{expanded, params},
+                 ValueRange{init}, {identity, toScale, projection(ctx, n, keep)},
+                 iterators(keep),
+                 [&](OpBuilder &nb, Location l, ValueRange args) {
+                   Value code = quantizeElement(nb, l, args[0], args[1]);
+                   Value k = linalg::IndexOp::create(nb, l, n - 1);
+                   Value k32 = arith::IndexCastOp::create(nb, l, nb.getI32Type(), k);
+                   Value shift = arith::MulIOp::create(
+                       nb, l, k32, createI32Constant(nb, l, k32.getType(), 4));
+                   Value shifted = arith::ShLIOp::create(nb, l, code, shift);
+                   Value byte = arith::TruncIOp::create(nb, l, nb.getI8Type(), shifted);
+                   linalg::YieldOp::create(
+                       nb, l, arith::OrIOp::create(nb, l, args[2], byte).getResult());
+                 })
+                 .getResult(0);
+      data.getDefiningOp()->setAttr(QuantDynDialect::getBlockRootAttrName(),
+                                   b.getUnitAttr());
+      data = collapseFromBlocks(b, loc, data, g, /*packedPairs=*/true);
+    } else {
+      Type storage = isF4 ? b.getI8Type() : storageElementType(dataElt);
+      Value init = emptyTensor(b, loc, g.expandedDims, storage);
+      data = linalg::GenericOp::create(
+                 b, loc, init.getType(), ValueRange{expanded, params},
+                 ValueRange{init}, {identity, toScale, identity},
+                 SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel),
+                 [&](OpBuilder &nb, Location l, ValueRange args) {
+                   Value code = quantizeElement(nb, l, args[0], args[1]);
+                   linalg::YieldOp::create(nb, l,
+                                           codeToStorage(nb, l, code, storage));
+                 })
+                 .getResult(0);
+      data.getDefiningOp()->setAttr(QuantDynDialect::getBlockRootAttrName(),
+                                   b.getUnitAttr());
+      data = collapseFromBlocks(b, loc, data, g, /*packedPairs=*/false);
+      if (isF4)
+        data = packF4Codes(b, loc, data);
+    }
+    data = storageCast(b, loc, data, dataElt, g.dims);
+
+    if (g.scaleReassociation.size() != scaleDims.size())
+      scales = tensor::CollapseShapeOp::create(b, loc, scales,
+                                               g.scaleReassociation);
+    return {data, scales};
+  }
+
+  /// Scale and quantization parameter of one block from its amax.
+  std::pair<Value, Value> buildScale(OpBuilder &b, Location loc, Value amax,
+                                     Type dataElt, Type scaleElt, Value gs,
+                                     ScaleRounding rounding) const {
+    using FP = arith::CmpFPredicate;
+    Type f32 = b.getF32Type();
+    auto f32c = [&](float v) { return createF32Constant(b, loc, f32, v); };
+    auto i32c = [&](int64_t v) { return createI32Constant(b, loc, f32, v); };
+    Value nan = arith::BitcastOp::create(b, loc, f32, i32c(0x7FC00000));
+    // NaN or +Inf amax: the block holds NaN or Inf.
+    Value bad = arith::CmpFOp::create(b, loc, FP::UGE, amax,
+                                      f32c(std::numeric_limits<float>::infinity()));
+    float qmax = static_cast<float>(getQMax(dataElt));
+    Value v = arith::DivFOp::create(b, loc, amax, f32c(qmax));
+
+    if (auto e8m0 = dyn_cast<Float8E8M0FNUType>(scaleElt)) {
+      E8M0Scale mx = buildE8M0Scale(b, loc, amax, getMXEmax(dataElt), qmax,
+                                    rounding == ScaleRounding::rceil);
+      Value multiplier = buildExp2I32(
+          b, loc, arith::SubIOp::create(b, loc, i32c(0), mx.exponent));
+      Value zero = arith::CmpFOp::create(b, loc, FP::OEQ, amax, f32c(0));
+      Value zeroOrBad = arith::OrIOp::create(b, loc, zero, bad);
+      multiplier = arith::SelectOp::create(b, loc, zeroOrBad, nan, multiplier);
+      return {codeToStorage(b, loc, mx.code, e8m0), multiplier};
+    }
+
+    Value scale, scaleF32;
+    if (isa<Float8E4M3FNType>(scaleElt)) {
+      Value w = arith::DivFOp::create(b, loc, v, gs);
+      NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
+      Value code = target.buildTruncFromF32(b, loc, w, scaleElt,
+                                            /*satfinite=*/true);
+      code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
+      scale = codeToStorage(b, loc, code, scaleElt);
+      scaleF32 = buildExtToF32(b, loc, code, fmt);
+    } else if (scaleElt.isF32()) {
+      scaleF32 = arith::SelectOp::create(b, loc, bad, nan, v);
+      scale = scaleF32;
+    } else {
+      NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
+      Value code = target.buildTruncFromF32(b, loc, v, scaleElt,
+                                            /*satfinite=*/true);
+      code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
+      scale = codeToStorage(b, loc, code, scaleElt);
+      scaleF32 = buildExtToF32(b, loc, code, fmt);
+    }
+    // A zero (or NaN) scale makes every q of the block +0.
+    Value zeroOrNaN = arith::CmpFOp::create(b, loc, FP::UEQ, scaleF32, f32c(0));
+    Value divisor = scaleF32;
+    if (isa<Float8E4M3FNType>(scaleElt))
+      divisor = arith::MulFOp::create(b, loc, scaleF32, gs);
+    divisor = arith::SelectOp::create(b, loc, zeroOrNaN, nan, divisor);
+    return {scale, divisor};
+  }
+};
+
+
+} // namespace
+
+void mlir::quant_dyn::populateQuantizeToLinalgConversionPatterns(
+    RewritePatternSet &patterns, const NarrowFloatTarget &target) {
+  patterns.add<QuantizeOpLowering>(patterns.getContext(), target);
+}
