@@ -26,7 +26,8 @@ struct BlockOpView {
   RankedTensorType dataType;
   RankedTensorType scaleType;
   Value doubleQuantScale; // may be null
-  StringRef floatName;    // "input" or "result"
+  ScaleLayout scaleLayout;
+  StringRef floatName; // "input" or "result"
   // Which of the two defines the blocks and the scale shape: the input for
   // quantize, the data for dequantize.
   bool blocksFromData;
@@ -127,6 +128,10 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
              << gsElt;
   }
 
+  if (failed(verifyScaleLayout(view.scaleLayout, *resolved, shape.size(),
+                               scaleElt, emitError)))
+    return failure();
+
   // Data and the float tensor have the same shape.
   if (failed(verifyCompatibleShapes(view.floatType.getShape(),
                                     view.dataType.getShape(), view.floatName,
@@ -161,6 +166,9 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
   }
 
   // Scales.
+  if (view.scaleLayout == ScaleLayout::swizzled_128x4)
+    return verifySwizzledScaleShape(shape, *resolved,
+                                    view.scaleType.getShape(), emitError);
   SmallVector<int64_t> inferred = inferScaleShape(shape, *resolved);
   return verifyScaleShape(shape, inferred, view.scaleType.getShape(),
                           emitError);
@@ -182,6 +190,7 @@ LogicalResult QuantizeOp::verify() {
                    getData().getType(),
                    getScales().getType(),
                    getDoubleQuantScale(),
+                   getScaleLayout(),
                    "input",
                    /*blocksFromData=*/false};
   if (failed(verifyBlockOp(view)))
@@ -196,10 +205,10 @@ LogicalResult QuantizeOp::verify() {
 
 /// The result types of a quantize op with the given blocking, or null types
 /// when the blocking does not fit the input (the verifier then reports it).
-static std::pair<Type, Type> inferQuantizeResultTypes(Value input,
-                                                      Type dataElementType,
-                                                      Type scaleElementType,
-                                                      const BlockingSpec &spec) {
+static std::pair<Type, Type>
+inferQuantizeResultTypes(Value input, Type dataElementType,
+                         Type scaleElementType, const BlockingSpec &spec,
+                         ScaleLayout layout = ScaleLayout::linear) {
   auto inputType = cast<RankedTensorType>(input.getType());
   Type dataType =
       RankedTensorType::get(inputType.getShape(), dataElementType);
@@ -211,26 +220,29 @@ static std::pair<Type, Type> inferQuantizeResultTypes(Value input,
         return emitError(input.getLoc());
       });
   SmallVector<int64_t> scaleShape =
-      succeeded(resolved) ? inferScaleShape(inputType.getShape(), *resolved)
-                          : SmallVector<int64_t>(inputType.getShape());
+      succeeded(resolved)
+          ? inferScaleShape(inputType.getShape(), *resolved, layout)
+          : SmallVector<int64_t>(inputType.getShape());
   return {dataType, RankedTensorType::get(scaleShape, scaleElementType)};
 }
 
 void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
                        Value doubleQuantScale, Type dataElementType,
                        Type scaleElementType, int64_t axis, int64_t blockSize,
-                       std::optional<ScaleRounding> rounding) {
+                       std::optional<ScaleRounding> rounding,
+                       ScaleLayout layout) {
   BlockingSpec spec;
   spec.axis = axis;
   spec.blockSize = blockSize;
-  auto [dataType, scaleType] =
-      inferQuantizeResultTypes(input, dataElementType, scaleElementType, spec);
+  auto [dataType, scaleType] = inferQuantizeResultTypes(
+      input, dataElementType, scaleElementType, spec, layout);
   ScaleRoundingAttr roundingAttr =
       rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
                : ScaleRoundingAttr();
   build(builder, state, dataType, scaleType, input, doubleQuantScale,
         builder.getI64IntegerAttr(axis), builder.getI64IntegerAttr(blockSize),
-        DenseI64ArrayAttr(), roundingAttr);
+        DenseI64ArrayAttr(), roundingAttr,
+        ScaleLayoutAttr::get(builder.getContext(), layout));
 }
 
 void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
@@ -246,7 +258,7 @@ void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
                : ScaleRoundingAttr();
   build(builder, state, dataType, scaleType, input, doubleQuantScale,
         IntegerAttr(), IntegerAttr(), builder.getDenseI64ArrayAttr(blockShape),
-        roundingAttr);
+        roundingAttr, ScaleLayoutAttr());
 }
 
 //===----------------------------------------------------------------------===//
@@ -265,19 +277,21 @@ LogicalResult DequantizeOp::verify() {
   BlockOpView view{getOperation(),        getBlocking(),
                    getOutput().getType(), getData().getType(),
                    getScales().getType(), getDoubleQuantScale(),
-                   "result",              /*blocksFromData=*/true};
+                   getScaleLayout(),      "result",
+                   /*blocksFromData=*/true};
   return verifyBlockOp(view);
 }
 
 void DequantizeOp::build(OpBuilder &builder, OperationState &state,
                          Value data, Value scales, Value doubleQuantScale,
                          Type outputElementType, int64_t axis,
-                         int64_t blockSize) {
+                         int64_t blockSize, ScaleLayout layout) {
   auto dataType = cast<RankedTensorType>(data.getType());
   build(builder, state,
         RankedTensorType::get(dataType.getShape(), outputElementType), data,
         scales, doubleQuantScale, builder.getI64IntegerAttr(axis),
-        builder.getI64IntegerAttr(blockSize), DenseI64ArrayAttr());
+        builder.getI64IntegerAttr(blockSize), DenseI64ArrayAttr(),
+        ScaleLayoutAttr::get(builder.getContext(), layout));
 }
 
 void DequantizeOp::build(OpBuilder &builder, OperationState &state,
@@ -288,7 +302,7 @@ void DequantizeOp::build(OpBuilder &builder, OperationState &state,
   build(builder, state,
         RankedTensorType::get(dataType.getShape(), outputElementType), data,
         scales, doubleQuantScale, IntegerAttr(), IntegerAttr(),
-        builder.getDenseI64ArrayAttr(blockShape));
+        builder.getDenseI64ArrayAttr(blockShape), ScaleLayoutAttr());
 }
 
 //===----------------------------------------------------------------------===//
