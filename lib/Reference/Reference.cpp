@@ -604,7 +604,7 @@ std::optional<std::string> ref::verifyConfig(const BlockQuantizeConfig &c,
   for (int64_t b : c.blockShape)
     if (b <= 0 && b != -1)
       return std::string("block shape entries must be > 0 or -1");
-  return std::nullopt;
+  return verifyScaleLayout(c);
 }
 
 Result<BlockQuantizeResult> ref::quantize(const BlockQuantizeConfig &c,
@@ -701,6 +701,10 @@ Result<BlockQuantizeResult> ref::quantize(const BlockQuantizeConfig &c,
     }
     }
   }
+  if (c.scaleLayout == ScaleLayout::Swizzled128x4) {
+    result.scales = swizzleScales(result.scaleShape, result.scales);
+    result.scaleShape = swizzledScaleShape(result.scaleShape);
+  }
   return R::success(std::move(result));
 }
 
@@ -716,13 +720,18 @@ ref::dequantize(const BlockQuantizeConfig &c, const std::vector<uint32_t> &data,
     return R::failure("data has " + std::to_string(data.size()) +
                       " codes, shape needs " + std::to_string(n));
   std::vector<int64_t> scaleShape = scaleShapeFor(c.shape, c.blockShape);
-  int64_t numBlocks = numElements(scaleShape);
-  if (static_cast<int64_t>(scales.size()) != numBlocks)
+  bool swizzled = c.scaleLayout == ScaleLayout::Swizzled128x4;
+  int64_t numScales =
+      numElements(swizzled ? swizzledScaleShape(scaleShape) : scaleShape);
+  if (static_cast<int64_t>(scales.size()) != numScales)
     return R::failure("scales have " + std::to_string(scales.size()) +
-                      " codes, expected " + std::to_string(numBlocks));
+                      " codes, expected " + std::to_string(numScales));
+  // Only real scales are read (and checked): padding may hold anything.
+  const std::vector<uint32_t> &linearScales =
+      swizzled ? unswizzleScales(scaleShape, scales) : scales;
   if (auto err = checkCodes(data, c.dataKind, "data"))
     return R::failure(*err);
-  if (auto err = checkCodes(scales, c.scaleKind, "scales"))
+  if (auto err = checkCodes(linearScales, c.scaleKind, "scales"))
     return R::failure(*err);
   if (gsCode && !isValidCode(c.gsKind, *gsCode))
     return R::failure("double_quant_scale code out of range");
@@ -734,7 +743,8 @@ ref::dequantize(const BlockQuantizeConfig &c, const std::vector<uint32_t> &data,
   for (size_t i = 0; i < out.size(); ++i) {
     float q = decodeF32(c.dataKind, data[i]);
     // For e8m0 this is exactly 2^(code - 127), NaN for 0xFF.
-    float s = decodeF32(c.scaleKind, scales[static_cast<size_t>(blockOf[i])]);
+    float s =
+        decodeF32(c.scaleKind, linearScales[static_cast<size_t>(blockOf[i])]);
     float y;
     if (c.scaleKind == ElementKind::F8E4M3FN) {
       float factor = s * gs;

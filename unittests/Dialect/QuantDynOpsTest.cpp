@@ -20,6 +20,7 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -328,6 +329,97 @@ TEST_F(QuantDynOpsTest, DequantizeMxRoundTripThroughBuilders) {
 }
 
 //===----------------------------------------------------------------------===//
+// scale_layout = swizzled_128x4
+//===----------------------------------------------------------------------===//
+
+TEST_F(QuantDynOpsTest, SwizzledBuildersInferScaleShape) {
+  auto args = makeArgs({tensor({300, 256}, bf16), tensor({}, f32),
+                        tensor({2, 130, 96}, f32), tensor({kDyn, kDyn}, f16)});
+  auto nvfp4 = QuantizeOp::create(builder, loc, args[0], args[1], f4, e4m3,
+                                  /*axis=*/1, /*blockSize=*/16, std::nullopt,
+                                  ScaleLayout::swizzled_128x4);
+  EXPECT_EQ(nvfp4.getScales().getType(), tensor({3, 4, 32, 4, 4}, e4m3));
+  EXPECT_EQ(nvfp4.getScaleLayout(), ScaleLayout::swizzled_128x4);
+  expectValid(nvfp4);
+  // Rank 3, a partial row tile, S = 3 (not a multiple of 4), negative axis.
+  auto mx = QuantizeOp::create(builder, loc, args[2], Value(), e4m3, e8m0,
+                               /*axis=*/-1, /*blockSize=*/32,
+                               ScaleRounding::rceil,
+                               ScaleLayout::swizzled_128x4);
+  EXPECT_EQ(mx.getScales().getType(), tensor({2, 2, 1, 32, 4, 4}, e8m0));
+  expectValid(mx);
+  // Dynamic M and K give dynamic tile counts; the tile dims stay static.
+  auto dyn = QuantizeOp::create(builder, loc, args[3], args[1], f4, e4m3,
+                                /*axis=*/1, /*blockSize=*/16, std::nullopt,
+                                ScaleLayout::swizzled_128x4);
+  EXPECT_EQ(dyn.getScales().getType(),
+            tensor({kDyn, kDyn, 32, 4, 4}, e4m3));
+  expectValid(dyn);
+
+  auto dq = DequantizeOp::create(builder, loc, mx.getData(), mx.getScales(),
+                                 Value(), f16, /*axis=*/2, /*blockSize=*/32,
+                                 ScaleLayout::swizzled_128x4);
+  EXPECT_EQ(dq.getOutput().getType(), tensor({2, 130, 96}, f16));
+  EXPECT_EQ(dq.getScaleLayout(), ScaleLayout::swizzled_128x4);
+  expectValid(dq);
+
+  // The default layout is linear and is not printed; the swizzled one
+  // prints in the attr-dict.
+  auto linear = QuantizeOp::create(builder, loc, args[0], args[1], f4, e4m3,
+                                   /*axis=*/1, /*blockSize=*/16);
+  EXPECT_EQ(linear.getScaleLayout(), ScaleLayout::linear);
+  std::string printed;
+  llvm::raw_string_ostream os(printed);
+  module->print(os);
+  EXPECT_NE(printed.find("scale_layout = #quant_dyn.scale_layout<"
+                         "swizzled_128x4>"),
+            std::string::npos);
+  EXPECT_EQ(printed.find("scale_layout<linear>"), std::string::npos);
+  OwningOpRef<ModuleOp> reparsed =
+      parseSourceString<ModuleOp>(printed, &context);
+  ASSERT_TRUE(reparsed);
+  std::string reprinted;
+  llvm::raw_string_ostream os2(reprinted);
+  reparsed->print(os2);
+  EXPECT_EQ(printed, reprinted);
+}
+
+TEST_F(QuantDynOpsTest, InvalidSwizzledLayouts) {
+  // The inferring builders require a legal layout: inferResultTypes reports
+  // the layout rule (and the builders would stop on it).
+  auto layoutFailure = [&](Type dataElt, Type scaleElt, int64_t axis) {
+    std::vector<std::string> messages;
+    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
+      messages.push_back(diag.str());
+      return success();
+    });
+    BlockingSpec spec;
+    spec.axis = axis;
+    spec.blockSize = 16;
+    EXPECT_TRUE(failed(QuantizeOp::inferResultTypes(
+        loc, tensor({256, 64}, f32), dataElt, scaleElt, spec,
+        ScaleLayout::swizzled_128x4)));
+    return messages;
+  };
+  EXPECT_EQ(layoutFailure(si8, f32, /*axis=*/1),
+            std::vector<std::string>{
+                "scale_layout swizzled_128x4 requires f8E4M3FN or f8E8M0FNU "
+                "scales, but the scales are 'f32'"});
+  EXPECT_EQ(layoutFailure(f4, e4m3, /*axis=*/0),
+            std::vector<std::string>{
+                "scale_layout swizzled_128x4 requires 'axis' to be the last "
+                "dimension (1 or -1), but it is dimension 0"});
+  // A wrong scale shape given to a dequantize.
+  auto scales = makeArgs({tensor({256, 64}, f4), tensor({2, 4, 32, 4, 4}, e4m3),
+                          tensor({}, f32)});
+  auto dq = DequantizeOp::create(builder, loc, scales[0], scales[1], scales[2],
+                                 f32, /*axis=*/1, /*blockSize=*/16,
+                                 ScaleLayout::swizzled_128x4);
+  expectInvalid(dq, "swizzled_128x4 scales dimension 1 (column tiles "
+                    "ceil(S/4)) must be 1, but got 4");
+}
+
+//===----------------------------------------------------------------------===//
 // Linear ops
 //===----------------------------------------------------------------------===//
 
@@ -570,6 +662,65 @@ TEST(QuantDynTypeRulesTest, ResolveAndInfer) {
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_NE(messages[0].find("one entry per input dimension (2), but has 1000"),
             std::string::npos);
+}
+
+TEST(QuantDynTypeRulesTest, SwizzledScaleShapeAndMap) {
+  MLIRContext context;
+  auto noError = [&]() { return emitError(UnknownLoc::get(&context)); };
+  EXPECT_EQ(getSwizzledScaleShape({300, 16}),
+            (SmallVector<int64_t>{3, 4, 32, 4, 4}));
+  EXPECT_EQ(getSwizzledScaleShape({128, 4}),
+            (SmallVector<int64_t>{1, 1, 32, 4, 4}));
+  EXPECT_EQ(getSwizzledScaleShape({0, 5}),
+            (SmallVector<int64_t>{0, 2, 32, 4, 4}));
+  EXPECT_EQ(getSwizzledScaleShape({kDyn, 2, kDyn}),
+            (SmallVector<int64_t>{kDyn, 1, kDyn, 32, 4, 4}));
+
+  BlockingSpec oneD;
+  oneD.axis = 2;
+  oneD.blockSize = 32;
+  FailureOr<ResolvedBlocking> r =
+      resolveBlocking(oneD, {kDyn, 129, 96}, noError);
+  ASSERT_TRUE(succeeded(r));
+  EXPECT_EQ(inferScaleShape({kDyn, 129, 96}, *r, ScaleLayout::swizzled_128x4),
+            (SmallVector<int64_t>{kDyn, 2, 1, 32, 4, 4}));
+  EXPECT_EQ(inferScaleShape({kDyn, 129, 96}, *r, ScaleLayout::linear),
+            (SmallVector<int64_t>{kDyn, 129, 3}));
+  Type e8m0 = Float8E8M0FNUType::get(&context);
+  EXPECT_TRUE(succeeded(verifyScaleLayout(ScaleLayout::swizzled_128x4, *r, 3,
+                                          e8m0, noError)));
+  EXPECT_TRUE(succeeded(verifySwizzledScaleShape(
+      {kDyn, 129, 96}, *r, {kDyn, 2, 1, 32, 4, 4}, noError)));
+  // Static over dynamic B is checked at run time.
+  EXPECT_TRUE(succeeded(verifySwizzledScaleShape(
+      {kDyn, 129, 96}, *r, {5, 2, 1, 32, 4, 4}, noError)));
+
+  // The map sends (m, j) to [m/128, j/4, m%32, (m%128)/32, j%4], for every
+  // (m, j) of a 300 x 9 scale matrix, and is a bijection onto the real
+  // positions (no two scales share a byte).
+  AffineMap map = getSwizzledScaleMap(&context, 2);
+  EXPECT_EQ(map.getNumDims(), 2u);
+  EXPECT_EQ(map.getNumResults(), 5u);
+  SmallVector<int64_t> shape = getSwizzledScaleShape({300, 9});
+  std::vector<int> hits(3 * 3 * 32 * 4 * 4, 0);
+  for (int64_t m = 0; m < 300; ++m)
+    for (int64_t j = 0; j < 9; ++j) {
+      auto pos = map.compose({m, j});
+      ASSERT_EQ(pos, (SmallVector<int64_t>{m / 128, j / 4, m % 32,
+                                           (m % 128) / 32, j % 4}));
+      int64_t offset = 0;
+      for (auto [p, extent] : llvm::zip_equal(pos, shape)) {
+        ASSERT_LT(p, extent);
+        offset = offset * extent + p;
+      }
+      ++hits[offset];
+    }
+  EXPECT_EQ(std::count(hits.begin(), hits.end(), 1), 300 * 9);
+  EXPECT_EQ(std::count(hits.begin(), hits.end(), 0),
+            static_cast<long>(hits.size()) - 300 * 9);
+  AffineMap batched = getSwizzledScaleMap(&context, 3);
+  EXPECT_EQ(batched.compose({2, 200, 6}),
+            (SmallVector<int64_t>{2, 1, 1, 8, 2, 2}));
 }
 
 TEST(QuantDynTypeRulesTest, ElementTypePredicates) {

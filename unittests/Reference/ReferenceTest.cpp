@@ -1095,3 +1095,257 @@ TEST(Errors, BadConfigurations) {
 }
 
 } // namespace
+
+//===----------------------------------------------------------------------===//
+// The swizzled 128x4 scale layout
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A row-major tensor for the tensor-op formulation below.
+struct Tensor {
+  std::vector<int64_t> shape;
+  std::vector<uint32_t> data;
+};
+
+/// out[i_perm[0], ..., i_perm[r-1]] = in[i_0, ..., i_{r-1}] (torch.permute).
+Tensor permute(const Tensor &in, const std::vector<size_t> &perm) {
+  size_t rank = in.shape.size();
+  Tensor out;
+  for (size_t d : perm)
+    out.shape.push_back(in.shape[d]);
+  out.data.resize(in.data.size());
+  std::vector<int64_t> outIndex(rank, 0);
+  for (size_t o = 0; o < out.data.size(); ++o) {
+    // The input index of this output element.
+    std::vector<int64_t> inIndex(rank);
+    for (size_t d = 0; d < rank; ++d)
+      inIndex[perm[d]] = outIndex[d];
+    int64_t i = 0;
+    for (size_t d = 0; d < rank; ++d)
+      i = i * in.shape[d] + inIndex[d];
+    out.data[o] = in.data[static_cast<size_t>(i)];
+    for (size_t d = rank; d-- > 0;) {
+      if (++outIndex[d] < out.shape[d])
+        break;
+      outIndex[d] = 0;
+    }
+  }
+  return out;
+}
+
+/// torch.reshape of a contiguous tensor: the data is unchanged.
+Tensor reshape(Tensor t, std::vector<int64_t> shape) {
+  EXPECT_EQ(numElements(shape), numElements(t.shape));
+  t.shape = std::move(shape);
+  return t;
+}
+
+/// torchao's to_blocked(), step by step, on row-major [rows, cols] scales:
+///   padded = pad(scales, to multiples of (128, 4), value 0)
+///   blocks = padded.view(tm, 128, tn, 4).permute(0, 2, 1, 3)
+///   out = blocks.reshape(-1, 4, 32, 4).transpose(1, 2).reshape(-1, 32, 16)
+std::vector<uint32_t> toBlocked(int64_t rows, int64_t cols,
+                                const std::vector<uint32_t> &scales) {
+  int64_t tm = (rows + 127) / 128, tn = (cols + 3) / 4;
+  Tensor padded{{tm * 128, tn * 4},
+                std::vector<uint32_t>(static_cast<size_t>(tm * 128 * tn * 4))};
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      padded.data[static_cast<size_t>(r * tn * 4 + c)] =
+          scales[static_cast<size_t>(r * cols + c)];
+  Tensor blocks = permute(reshape(padded, {tm, 128, tn, 4}), {0, 2, 1, 3});
+  Tensor out =
+      permute(reshape(blocks, {tm * tn, 4, 32, 4}), {0, 2, 1, 3});
+  return reshape(out, {tm * tn, 32, 16}).data;
+}
+
+/// to_blocked applied to each matrix of [B, rows, cols] scales, concatenated.
+std::vector<uint32_t> toBlockedBatched(int64_t batch, int64_t rows,
+                                       int64_t cols,
+                                       const std::vector<uint32_t> &scales) {
+  std::vector<uint32_t> out;
+  for (int64_t b = 0; b < batch; ++b) {
+    auto first = scales.begin() + b * rows * cols;
+    std::vector<uint32_t> matrix(first, first + rows * cols);
+    std::vector<uint32_t> blocked = toBlocked(rows, cols, matrix);
+    out.insert(out.end(), blocked.begin(), blocked.end());
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(SwizzledScales, IndexRuleMatchesToBlocked) {
+  // Partial row tiles, S not a multiple of 4, exact tiles, a single scale,
+  // zero rows.
+  const std::vector<std::pair<int64_t, int64_t>> shapes = {
+      {1, 1}, {128, 4}, {130, 3}, {300, 16}, {257, 5}, {64, 9}, {0, 4}};
+  std::mt19937 rng(11);
+  for (auto [rows, cols] : shapes) {
+    std::vector<int64_t> linearShape = {rows, cols};
+    std::vector<uint32_t> scales;
+    for (int64_t i = 0; i < rows * cols; ++i)
+      scales.push_back(1 + rng() % 255); // nonzero: padding must stay 0
+    std::vector<int64_t> shape = swizzledScaleShape(linearShape);
+    EXPECT_EQ(shape, (std::vector<int64_t>{(rows + 127) / 128, (cols + 3) / 4,
+                                           32, 4, 4}));
+    std::vector<uint32_t> swizzled = swizzleScales(linearShape, scales);
+    EXPECT_EQ(static_cast<int64_t>(swizzled.size()), numElements(shape));
+    EXPECT_EQ(swizzled, toBlocked(rows, cols, scales)) << rows << "x" << cols;
+    EXPECT_EQ(unswizzleScales(linearShape, swizzled), scales);
+    // The offset rule [m/128, j/4, m%32, (m%128)/32, j%4] written out.
+    for (int64_t m = 0; m < rows; ++m)
+      for (int64_t j = 0; j < cols; ++j) {
+        int64_t want = ((((m / 128) * shape[1] + j / 4) * 32 + m % 32) * 4 +
+                        (m % 128) / 32) *
+                           4 +
+                       j % 4;
+        ASSERT_EQ(swizzledScaleOffset(linearShape, 0, m, j), want);
+      }
+  }
+  // Rank 3: each matrix is laid out on its own, B in front.
+  std::vector<int64_t> linearShape = {3, 130, 5};
+  std::vector<uint32_t> scales;
+  for (int64_t i = 0; i < 3 * 130 * 5; ++i)
+    scales.push_back(1 + rng() % 255);
+  EXPECT_EQ(swizzledScaleShape(linearShape),
+            (std::vector<int64_t>{3, 2, 2, 32, 4, 4}));
+  std::vector<uint32_t> swizzled = swizzleScales(linearShape, scales);
+  EXPECT_EQ(swizzled, toBlockedBatched(3, 130, 5, scales));
+  EXPECT_EQ(unswizzleScales(linearShape, swizzled), scales);
+  EXPECT_TRUE(swizzledScaleShape({4, 2, 3, 4}).empty());
+}
+
+namespace {
+
+struct SwizzleCase {
+  const char *name;
+  std::vector<int64_t> shape;
+  K floatKind, dataKind, scaleKind;
+  int64_t blockSize;
+  ScaleRounding rounding;
+};
+
+/// Random input codes whose every block has a nonzero amax, so every real
+/// scale is nonzero and the zero padding is visible.
+std::vector<uint32_t> randomInput(K floatKind, int64_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> dist(0.0f, 4.0f);
+  std::vector<uint32_t> x;
+  for (int64_t i = 0; i < n; ++i) {
+    float v = dist(rng);
+    x.push_back(encRne(floatKind, v == 0.0f ? 1.0f : v));
+  }
+  return x;
+}
+
+} // namespace
+
+TEST(SwizzledScales, QuantizeDequantizeMatchToBlocked) {
+  const SwizzleCase cases[] = {
+      // NVFP4: S = 20 (5 column tiles), a partial row tile.
+      {"nvfp4", {130, 320}, K::BF16, K::F4E2M1FN, K::F8E4M3FN, 16,
+       ScaleRounding::Floor},
+      // NVFP4, S = 5 (not a multiple of 4), 300 rows (3 row tiles).
+      {"nvfp4_s5", {300, 80}, K::F32, K::F4E2M1FN, K::F8E4M3FN, 16,
+       ScaleRounding::Floor},
+      {"mxfp8", {200, 96}, K::F32, K::F8E4M3FN, K::F8E8M0FNU, 32,
+       ScaleRounding::Floor},
+      {"mxfp8_e5m2_rceil", {129, 128}, K::F16, K::F8E5M2, K::F8E8M0FNU, 32,
+       ScaleRounding::RCeil},
+      {"mxfp6_e2m3", {64, 160}, K::F32, K::F6E2M3FN, K::F8E8M0FNU, 32,
+       ScaleRounding::Floor},
+      {"mxfp6_e3m2_rceil", {140, 64}, K::BF16, K::F6E3M2FN, K::F8E8M0FNU, 32,
+       ScaleRounding::RCeil},
+      {"mxfp4_floor", {257, 224}, K::F32, K::F4E2M1FN, K::F8E8M0FNU, 32,
+       ScaleRounding::Floor},
+      {"mxfp4_rceil", {257, 224}, K::F32, K::F4E2M1FN, K::F8E8M0FNU, 32,
+       ScaleRounding::RCeil},
+      // Rank 3: B = 2, partial row tiles, S = 3.
+      {"mxfp4_rank3", {2, 150, 96}, K::BF16, K::F4E2M1FN, K::F8E8M0FNU, 32,
+       ScaleRounding::RCeil},
+      {"nvfp4_rank3", {3, 5, 48}, K::F16, K::F4E2M1FN, K::F8E4M3FN, 16,
+       ScaleRounding::Floor},
+  };
+  for (const SwizzleCase &tc : cases) {
+    SCOPED_TRACE(tc.name);
+    BlockQuantizeConfig linear = config1D(tc.shape, tc.floatKind, tc.dataKind,
+                                          tc.scaleKind, tc.blockSize);
+    linear.rounding = tc.rounding;
+    BlockQuantizeConfig swizzled = linear;
+    swizzled.scaleLayout = ScaleLayout::Swizzled128x4;
+    std::optional<uint32_t> gs;
+    if (tc.scaleKind == K::F8E4M3FN)
+      gs = f32Bits(0.25f);
+    std::vector<uint32_t> x =
+        randomInput(tc.floatKind, numElements(tc.shape), 5);
+
+    auto ql = quantize(linear, x, gs);
+    auto qs = quantize(swizzled, x, gs);
+    ASSERT_TRUE(ql.ok()) << ql.error;
+    ASSERT_TRUE(qs.ok()) << qs.error;
+    EXPECT_EQ(qs->data, ql->data);
+    EXPECT_EQ(qs->scaleShape, swizzledScaleShape(ql->scaleShape));
+    int64_t batch = tc.shape.size() == 3 ? tc.shape[0] : 1;
+    int64_t rows = ql->scaleShape[ql->scaleShape.size() - 2];
+    int64_t cols = ql->scaleShape.back();
+    for (uint32_t s : ql->scales)
+      ASSERT_NE(s, 0u); // so that the comparison below sees every real scale
+    // Real scales at their positions, and 0x00 in every padding byte.
+    EXPECT_EQ(qs->scales, toBlockedBatched(batch, rows, cols, ql->scales));
+
+    // dequantize reads only the real scales: garbage in the padding (here
+    // NaN codes) changes nothing.
+    std::vector<uint32_t> garbage = qs->scales;
+    std::vector<uint32_t> marks = swizzleScales(
+        ql->scaleShape, std::vector<uint32_t>(ql->scales.size(), 1));
+    for (size_t i = 0; i < garbage.size(); ++i)
+      if (marks[i] == 0)
+        garbage[i] = *canonicalNaN(tc.scaleKind);
+    auto yl = dequantize(linear, ql->data, ql->scales, gs);
+    auto ys = dequantize(swizzled, qs->data, qs->scales, gs);
+    auto yg = dequantize(swizzled, qs->data, garbage, gs);
+    ASSERT_TRUE(yl.ok()) << yl.error;
+    ASSERT_TRUE(ys.ok()) << ys.error;
+    ASSERT_TRUE(yg.ok()) << yg.error;
+    EXPECT_EQ(*ys, *yl);
+    EXPECT_EQ(*yg, *yl);
+  }
+}
+
+TEST(SwizzledScales, BadConfigurations) {
+  auto good = config1D({130, 64}, K::F32, K::F4E2M1FN, K::F8E4M3FN, 16);
+  good.scaleLayout = ScaleLayout::Swizzled128x4;
+  std::vector<uint32_t> x(130 * 64, f32Bits(1.0f));
+  uint32_t gs = f32Bits(1.0f);
+  auto q = quantize(good, x, gs);
+  ASSERT_TRUE(q.ok()) << q.error;
+  EXPECT_EQ(q->scaleShape, (std::vector<int64_t>{2, 1, 32, 4, 4}));
+  EXPECT_TRUE(dequantize(good, q->data, q->scales, gs).ok());
+  // The linear scale count is not the swizzled one.
+  std::vector<uint32_t> linearCount(130 * 4, 0x38);
+  EXPECT_FALSE(dequantize(good, q->data, linearCount, gs).ok());
+
+  auto c = config1D({130, 64}, K::F32, K::SI8, K::F32, 16);
+  c.scaleLayout = ScaleLayout::Swizzled128x4; // f32 scales
+  EXPECT_FALSE(quantize(c, x).ok());
+  c = good;
+  c.blockShape = {2, 16}; // not 1D along the last dimension
+  EXPECT_FALSE(quantize(c, x, gs).ok());
+  c = good;
+  c.blockShape = {16, 1}; // blocks along the first dimension
+  EXPECT_FALSE(quantize(c, x, gs).ok());
+  c = good;
+  c.shape = {130, 60}; // 60 is not a multiple of 16
+  c.blockShape = {1, 16};
+  EXPECT_FALSE(quantize(c, std::vector<uint32_t>(130 * 60, 0), gs).ok());
+  c = good;
+  c.shape = {2, 65, 2, 32};
+  c.blockShape = {1, 1, 1, 16}; // rank 4
+  EXPECT_FALSE(quantize(c, x, gs).ok());
+  c = good;
+  c.shape = {2, 65, 64};
+  c.blockShape = {1, 1, 16}; // rank 3 is legal
+  EXPECT_TRUE(quantize(c, x, gs).ok());
+}

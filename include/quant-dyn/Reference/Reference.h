@@ -143,6 +143,10 @@ int64_t numElements(const std::vector<int64_t> &shape);
 
 enum class ScaleRounding { Floor, RCeil };
 
+/// How the scales are stored: row-major in scaleShapeFor()'s shape, or in
+/// the swizzled 128x4 tiles of block-scaled GEMMs (see below).
+enum class ScaleLayout { Linear, Swizzled128x4 };
+
 /// The f8E8M0FNU scale code of an OCP MX block from its amax (max |x| over
 /// the block; NaN or +-Inf when the block holds NaN / Inf) for the float data
 /// kind `data`: 0xFF for a non-finite amax, 0 for amax = 0, otherwise e + 127
@@ -167,12 +171,16 @@ struct BlockQuantizeConfig {
   std::vector<int64_t> blockShape;
   /// Only F8E8M0FNU scales may use RCeil.
   ScaleRounding rounding = ScaleRounding::Floor;
+  /// Swizzled128x4 needs rank 2 or 3, blocks along the last dimension only
+  /// (dividing it) and F8E4M3FN or F8E8M0FNU scales.
+  ScaleLayout scaleLayout = ScaleLayout::Linear;
 };
 
 struct BlockQuantizeResult {
   /// Data codes in the input's logical shape (f4 unpacked).
   std::vector<uint32_t> data;
-  /// Scale codes, shape `scaleShape`.
+  /// Scale codes, shape `scaleShape` (swizzled shape and zero padding for
+  /// ScaleLayout::Swizzled128x4).
   std::vector<uint32_t> scales;
   std::vector<int64_t> scaleShape;
 };
@@ -190,12 +198,45 @@ Result<BlockQuantizeResult> quantize(const BlockQuantizeConfig &config,
                                      std::optional<uint32_t> gsCode = {});
 
 /// quant_dyn.dequantize: result codes of kind config.floatKind in
-/// config.shape. `scales` has shape scaleShapeFor(shape, blockShape).
+/// config.shape. `scales` has shape scaleShapeFor(shape, blockShape), or its
+/// swizzledScaleShape() for Swizzled128x4 (whose padding is never read).
 Result<std::vector<uint32_t>>
 dequantize(const BlockQuantizeConfig &config,
            const std::vector<uint32_t> &data,
            const std::vector<uint32_t> &scales,
            std::optional<uint32_t> gsCode = {});
+
+//===----------------------------------------------------------------------===//
+// The swizzled 128x4 scale layout (SwizzledScales.cpp)
+//===----------------------------------------------------------------------===//
+//
+// Row-major scales [M, S] (or [B, M, S]) are cut into tiles of 128 rows by
+// 4 columns, the last tiles padded; the layout has shape
+// [ceil(M/128), ceil(S/4), 32, 4, 4] (B in front) and scale (m, j) sits at
+// [m / 128, j / 4, m % 32, (m % 128) / 32, j % 4].
+
+/// The swizzled shape of row-major scales of shape `linearShape` (rank 2 or
+/// 3; empty for other ranks).
+std::vector<int64_t> swizzledScaleShape(const std::vector<int64_t> &linearShape);
+
+/// Row-major offset, in the swizzled layout of scales of shape
+/// `linearShape`, of the scale at row-major index (b, m, j) (b = 0 for
+/// rank 2).
+int64_t swizzledScaleOffset(const std::vector<int64_t> &linearShape,
+                            int64_t b, int64_t m, int64_t j);
+
+/// Writes row-major `linear` scales of shape `linearShape` into the swizzled
+/// layout; every padding entry is 0.
+std::vector<uint32_t> swizzleScales(const std::vector<int64_t> &linearShape,
+                                    const std::vector<uint32_t> &linear);
+
+/// Reads the row-major scales of shape `linearShape` back from the swizzled
+/// layout, touching only the positions of real scales.
+std::vector<uint32_t> unswizzleScales(const std::vector<int64_t> &linearShape,
+                                      const std::vector<uint32_t> &swizzled);
+
+/// The configuration rules of config.scaleLayout; nullopt when they hold.
+std::optional<std::string> verifyScaleLayout(const BlockQuantizeConfig &config);
 
 //===----------------------------------------------------------------------===//
 // quantize_linear / dequantize_linear (oneDNN Graph)

@@ -39,6 +39,14 @@
 //       that depend on it are not checked (every B2-B8 case below has
 //       scales that would also be wrong; -verify-diagnostics fails on any
 //       unexpected second error)
+//   B28 scale_layout swizzled_128x4 only in 1D mode, with 'axis' the last
+//       dimension, and with f8E4M3FN or f8E8M0FNU scales (on quantize and
+//       dequantize); the layout is linear or swizzled_128x4
+//   B29 swizzled_128x4 scales: rank of the blocked tensor + 3, and shape
+//       [ceil(M/128), ceil(S/4), 32, 4, 4] (B in front for rank 3), S = K /
+//       block_size, checked dim by dim (from the data for dequantize)
+//   B30 a dynamic swizzled scale dim needs a dynamic B, M or K dim (the one
+//       it derives from); the tile dims 32, 4, 4 are always static
 //
 // quantize_linear / dequantize_linear
 //   L1  'qtype' is per_tensor or per_channel
@@ -890,6 +898,231 @@ func.func @b27_blocking_error_alone(%x: tensor<8x32xf64>) {
   // expected-error @+1 {{'block_shape' entry 1 must be positive or -1 (whole extent), but got 0}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 4, 0>}
       : (tensor<8x32xf64>) -> (tensor<8x32xui8>, tensor<5xf32>)
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// B28: where scale_layout swizzled_128x4 is legal
+//===----------------------------------------------------------------------===//
+
+func.func @b28_swizzled_block_shape(%x: tensor<256x64xf32>, %gs: tensor<f32>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires 1D blocking ('axis' and 'block_size'), but 'block_shape' is given}}
+  %q, %s = quant_dyn.quantize %x, %gs {block_shape = array<i64: 1, 16>,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<256x64xf32>, tensor<f32>) -> (tensor<256x64xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>)
+  return
+}
+
+// -----
+
+func.func @b28_swizzled_axis_not_last(%x: tensor<256x64xf32>, %gs: tensor<f32>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires 'axis' to be the last dimension (1 or -1), but it is dimension 0}}
+  %q, %s = quant_dyn.quantize %x, %gs {axis = 0 : i64, block_size = 16 : i64,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<256x64xf32>, tensor<f32>) -> (tensor<256x64xf4E2M1FN>, tensor<1x4x32x4x4xf8E4M3FN>)
+  return
+}
+
+// -----
+
+func.func @b28_swizzled_axis_not_last_dequantize(%q: tensor<2x64x64xf8E4M3FN>, %s: tensor<2x1x1x32x4x4xf8E8M0FNU>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires 'axis' to be the last dimension (2 or -1), but it is dimension 1}}
+  %y = quant_dyn.dequantize %q, %s {axis = -2 : i64, block_size = 32 : i64,
+                                  scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x64x64xf8E4M3FN>, tensor<2x1x1x32x4x4xf8E8M0FNU>) -> tensor<2x64x64xf32>
+  return
+}
+
+// -----
+
+func.func @b28_swizzled_f32_scales(%x: tensor<128x64xf32>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires f8E4M3FN or f8E8M0FNU scales, but the scales are 'f32'}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 16 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xf32>) -> (tensor<128x64xsi8>, tensor<1x1x32x4x4xf32>)
+  return
+}
+
+// -----
+
+func.func @b28_swizzled_f16_scales_dequantize(%q: tensor<128x64xf8E4M3FN>, %s: tensor<128x4xf16>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires f8E4M3FN or f8E8M0FNU scales, but the scales are 'f16'}}
+  %y = quant_dyn.dequantize %q, %s {axis = 1 : i64, block_size = 16 : i64,
+                                  scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xf8E4M3FN>, tensor<128x4xf16>) -> tensor<128x64xf32>
+  return
+}
+
+// -----
+
+func.func @b28_swizzled_bf16_scales(%x: tensor<128x64xbf16>) {
+  // expected-error @+1 {{scale_layout swizzled_128x4 requires f8E4M3FN or f8E8M0FNU scales, but the scales are 'bf16'}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xbf16>) -> (tensor<128x64xf8E5M2>, tensor<1x1x32x4x4xbf16>)
+  return
+}
+
+// -----
+
+func.func @b28_unknown_layout(%x: tensor<128x64xf32>) {
+  // expected-error @+3 {{expected ::mlir::quant_dyn::ScaleLayout to be one of: linear, swizzled_128x4}}
+  // expected-error @+2 {{failed to parse QuantDyn_ScaleLayoutAttr parameter 'value'}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_32x4>}
+      : (tensor<128x64xf32>) -> (tensor<128x64xf8E5M2>, tensor<1x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// B29-B30: swizzled_128x4 scale shapes
+//===----------------------------------------------------------------------===//
+
+// The linear scale shape is not the swizzled one.
+func.func @b29_swizzled_rank(%x: tensor<2x32xf32>, %gs: tensor<f32>) {
+  // expected-error @+1 {{scales in the swizzled_128x4 layout must have rank 5 ([ceil(M/128), ceil(S/4), 32, 4, 4]), but have rank 2}}
+  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x32xf32>, tensor<f32>) -> (tensor<2x32xf4E2M1FN>, tensor<2x2xf8E4M3FN>)
+  return
+}
+
+// -----
+
+func.func @b29_swizzled_rank3_rank(%x: tensor<2x128x64xf32>) {
+  // expected-error @+1 {{scales in the swizzled_128x4 layout must have rank 6 ([B, ceil(M/128), ceil(S/4), 32, 4, 4]), but have rank 5}}
+  %q, %s = quant_dyn.quantize %x {axis = 2 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x128x64xf32>) -> (tensor<2x128x64xf8E4M3FN>, tensor<1x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+// 300 rows are 3 row tiles (a partial last tile), not 2.
+func.func @b29_swizzled_row_tiles(%x: tensor<300x256xbf16>, %gs: tensor<f32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 0 (row tiles ceil(M/128)) must be 3, but got 2}}
+  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<300x256xbf16>, tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<2x4x32x4x4xf8E4M3FN>)
+  return
+}
+
+// -----
+
+// S = 96 / 16 = 6 scale columns are 2 column tiles, not 1 (nor 6).
+func.func @b29_swizzled_column_tiles(%x: tensor<128x96xf32>, %gs: tensor<f32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 1 (column tiles ceil(S/4)) must be 2, but got 6}}
+  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x96xf32>, tensor<f32>) -> (tensor<128x96xf4E2M1FN>, tensor<1x6x32x4x4xf8E4M3FN>)
+  return
+}
+
+// -----
+
+func.func @b29_swizzled_tile_rows(%x: tensor<128x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 2 (rows m % 32 of a tile) must be 32, but got 128}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xf32>) -> (tensor<128x64xf8E4M3FN>, tensor<1x1x128x1x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+func.func @b29_swizzled_tile_row_groups(%x: tensor<128x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 3 (row groups (m % 128) / 32 of a tile) must be 4, but got 1}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xf32>) -> (tensor<128x64xf8E4M3FN>, tensor<1x1x32x1x16xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+func.func @b29_swizzled_tile_columns(%x: tensor<128x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 4 (columns j % 4 of a tile) must be 4, but got 2}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<128x64xf32>) -> (tensor<128x64xf8E4M3FN>, tensor<1x1x32x4x2xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+func.func @b29_swizzled_batch(%x: tensor<3x128x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 0 (the batch B) must be 3, but got 2}}
+  %q, %s = quant_dyn.quantize %x {axis = 2 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<3x128x64xf32>) -> (tensor<3x128x64xf8E4M3FN>, tensor<2x1x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+// Rank 3: the row and column tile dims come after B.
+func.func @b29_swizzled_rank3_row_tiles(%x: tensor<3x129x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 1 (row tiles ceil(M/128)) must be 2, but got 1}}
+  %q, %s = quant_dyn.quantize %x {axis = -1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<3x129x64xf32>) -> (tensor<3x129x64xf8E4M3FN>, tensor<3x1x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+// dequantize: the shapes derive from the data (260 rows: 3 row tiles).
+func.func @b29_swizzled_dequantize(%q: tensor<260x32xf4E2M1FN>, %s: tensor<2x1x32x4x4xf8E4M3FN>, %gs: tensor<f32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 0 (row tiles ceil(M/128)) must be 3, but got 2}}
+  %y = quant_dyn.dequantize %q, %s, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<260x32xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<?x32xf32>
+  return
+}
+
+// -----
+
+func.func @b30_swizzled_dynamic_over_static_rows(%x: tensor<130x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 0 (row tiles ceil(M/128)) is dynamic, but the blocked tensor's dimension 0 is static (130): expected 2}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<130x64xf32>) -> (tensor<130x64xf8E4M3FN>, tensor<?x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+func.func @b30_swizzled_dynamic_over_static_columns(%q: tensor<?x512xf4E2M1FN>, %s: tensor<?x?x32x4x4xf8E4M3FN>, %gs: tensor<f32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 1 (column tiles ceil(S/4)) is dynamic, but the blocked tensor's dimension 1 is static (512): expected 8}}
+  %y = quant_dyn.dequantize %q, %s, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x512xf4E2M1FN>, tensor<?x?x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<?x512xf32>
+  return
+}
+
+// -----
+
+func.func @b30_swizzled_dynamic_batch_over_static(%x: tensor<2x?x64xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 0 (the batch B) is dynamic, but the blocked tensor's dimension 0 is static (2): expected 2}}
+  %q, %s = quant_dyn.quantize %x {axis = 2 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x?x64xf32>) -> (tensor<2x?x64xf8E4M3FN>, tensor<?x?x1x32x4x4xf8E8M0FNU>)
+  return
+}
+
+// -----
+
+// Even over dynamic M and K, the tile dims are static.
+func.func @b30_swizzled_dynamic_tile_dim(%x: tensor<?x?xf32>) {
+  // expected-error @+1 {{swizzled_128x4 scales dimension 3 (row groups (m % 128) / 32 of a tile) must be static 4, but is dynamic}}
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64,
+                                 scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<?x?x32x?x4xf8E8M0FNU>)
   return
 }
 

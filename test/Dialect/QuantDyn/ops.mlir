@@ -1156,3 +1156,81 @@ func.func @storage_cast(%a: tensor<2x32xf4E2M1FN>, %b: tensor<2x16xi8>, %c: tens
   %5 = quant_dyn.storage_cast %f : tensor<8xf6E2M3FN> to tensor<8xi6>
   return
 }
+
+// scale_layout = swizzled_128x4 (GEMM-ready scales): for [M, K] with
+// S = K / block_size the scales are [ceil(M/128), ceil(S/4), 32, 4, 4], B in
+// front for rank 3. NVFP4 300x256: S = 16 -> 3x4x32x4x4; MXFP8 rank 3 with
+// a partial row tile and S = 3 (not a multiple of 4); negative axis; a zero
+// row count; an explicit linear layout is the default and is not printed.
+// CHECK-LABEL: func.func @swizzled_scales(
+// CHECK-NEXT: quant_dyn.quantize %arg0, %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<300x256xbf16>, tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>)
+// CHECK-NEXT: quant_dyn.dequantize %arg2, %arg3, %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<300x256xbf16>
+// CHECK-NEXT: quant_dyn.quantize %arg4 {axis = -1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>, scale_rounding = #quant_dyn.scale_rounding<rceil>} : (tensor<2x130x96xf32>) -> (tensor<2x130x96xf8E4M3FN>, tensor<2x2x1x32x4x4xf8E8M0FNU>)
+// CHECK-NEXT: quant_dyn.dequantize %arg5, %arg6 {axis = 2 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<2x130x96xf6E3M2FN>, tensor<2x2x1x32x4x4xf8E8M0FNU>) -> tensor<2x130x96xf16>
+// CHECK-NEXT: quant_dyn.quantize %arg7 {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<0x64xf32>) -> (tensor<0x64xf4E2M1FN>, tensor<0x1x32x4x4xf8E8M0FNU>)
+// CHECK-NEXT: quant_dyn.quantize %arg7 {axis = 1 : i64, block_size = 32 : i64} : (tensor<0x64xf32>) -> (tensor<0x64xf4E2M1FN>, tensor<0x2xf8E8M0FNU>)
+// CHECK-NEXT: return
+func.func @swizzled_scales(%x: tensor<300x256xbf16>, %gs: tensor<f32>,
+                           %q: tensor<300x256xf4E2M1FN>, %s: tensor<3x4x32x4x4xf8E4M3FN>,
+                           %x3: tensor<2x130x96xf32>, %q3: tensor<2x130x96xf6E3M2FN>,
+                           %s3: tensor<2x2x1x32x4x4xf8E8M0FNU>, %x0: tensor<0x64xf32>) {
+  %q0, %s0 = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<300x256xbf16>, tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>)
+  %y0 = quant_dyn.dequantize %q, %s, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<300x256xbf16>
+  %q1, %s1 = quant_dyn.quantize %x3 {axis = -1 : i64, block_size = 32 : i64,
+                                   scale_rounding = #quant_dyn.scale_rounding<rceil>,
+                                   scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x130x96xf32>) -> (tensor<2x130x96xf8E4M3FN>, tensor<2x2x1x32x4x4xf8E8M0FNU>)
+  %y1 = quant_dyn.dequantize %q3, %s3 {axis = 2 : i64, block_size = 32 : i64,
+                                     scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<2x130x96xf6E3M2FN>, tensor<2x2x1x32x4x4xf8E8M0FNU>) -> tensor<2x130x96xf16>
+  %q2, %s2 = quant_dyn.quantize %x0 {axis = 1 : i64, block_size = 32 : i64,
+                                   scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<0x64xf32>) -> (tensor<0x64xf4E2M1FN>, tensor<0x1x32x4x4xf8E8M0FNU>)
+  %q4, %s4 = quant_dyn.quantize %x0 {axis = 1 : i64, block_size = 32 : i64,
+                                   scale_layout = #quant_dyn.scale_layout<linear>}
+      : (tensor<0x64xf32>) -> (tensor<0x64xf4E2M1FN>, tensor<0x2xf8E8M0FNU>)
+  return
+}
+
+// swizzled_128x4 with dynamic dims: dynamic M, K and B give dynamic scale
+// dims; a static scale dim over a dynamic input dim is accepted (checked at
+// run time); the dequantize shapes derive from the data.
+// CHECK-LABEL: func.func @swizzled_scales_dynamic(
+// CHECK-NEXT: quant_dyn.quantize %arg0, %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf16>, tensor<f32>) -> (tensor<?x?xf4E2M1FN>, tensor<?x?x32x4x4xf8E4M3FN>)
+// CHECK-NEXT: quant_dyn.quantize %arg2 {axis = 2 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x200x?xbf16>) -> (tensor<?x200x?xf8E5M2>, tensor<?x2x?x32x4x4xf8E8M0FNU>)
+// CHECK-NEXT: quant_dyn.quantize %arg3 {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x64xf32>) -> (tensor<?x64xf6E2M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>)
+// CHECK-NEXT: quant_dyn.dequantize %arg4, %arg5, %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf4E2M1FN>, tensor<?x?x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<?x?xf32>
+// CHECK-NEXT: return
+func.func @swizzled_scales_dynamic(%x: tensor<?x?xf16>, %gs: tensor<f32>, %x3: tensor<?x200x?xbf16>,
+                                   %xm: tensor<?x64xf32>, %q: tensor<?x?xf4E2M1FN>,
+                                   %s: tensor<?x?x32x4x4xf8E4M3FN>) {
+  %q0, %s0 = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x?xf16>, tensor<f32>) -> (tensor<?x?xf4E2M1FN>, tensor<?x?x32x4x4xf8E4M3FN>)
+  %q1, %s1 = quant_dyn.quantize %x3 {axis = 2 : i64, block_size = 32 : i64,
+                                   scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x200x?xbf16>) -> (tensor<?x200x?xf8E5M2>, tensor<?x2x?x32x4x4xf8E8M0FNU>)
+  %q2, %s2 = quant_dyn.quantize %xm {axis = 1 : i64, block_size = 32 : i64,
+                                   scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x64xf32>) -> (tensor<?x64xf6E2M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>)
+  %y = quant_dyn.dequantize %q, %s, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+      : (tensor<?x?xf4E2M1FN>, tensor<?x?x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<?x?xf32>
+  return
+}
+
+// The generic form of a swizzled quantize / dequantize parses.
+// CHECK-LABEL: func.func @swizzled_generic_form(
+// CHECK-NEXT: %[[Q:.*]], %[[S:.*]] = quant_dyn.quantize %arg0, %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<130x64xf32>, tensor<f32>) -> (tensor<130x64xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>)
+// CHECK-NEXT: quant_dyn.dequantize %[[Q]], %[[S]], %arg1 {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<130x64xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<130x64xf32>
+func.func @swizzled_generic_form(%x: tensor<130x64xf32>, %gs: tensor<f32>) -> tensor<130x64xf32> {
+  %q, %s = "quant_dyn.quantize"(%x, %gs) <{axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}>
+      : (tensor<130x64xf32>, tensor<f32>) -> (tensor<130x64xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>)
+  %y = "quant_dyn.dequantize"(%q, %s, %gs) <{axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}>
+      : (tensor<130x64xf4E2M1FN>, tensor<2x1x32x4x4xf8E4M3FN>, tensor<f32>) -> tensor<130x64xf32>
+  return %y : tensor<130x64xf32>
+}

@@ -27,7 +27,8 @@ struct BlockOpView {
   RankedTensorType dataType;
   RankedTensorType scaleType;
   Value doubleQuantScale; // may be null
-  StringRef floatName;    // "input" or "result"
+  ScaleLayout scaleLayout;
+  StringRef floatName; // "input" or "result"
   // Which of the two defines the blocks and the scale shape: the input for
   // quantize, the data for dequantize.
   bool blocksFromData;
@@ -128,6 +129,10 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
              << gsElt;
   }
 
+  if (failed(verifyScaleLayout(view.scaleLayout, *resolved, shape.size(),
+                               scaleElt, emitError)))
+    return failure();
+
   // Data and the float tensor have the same shape.
   if (failed(verifyCompatibleShapes(view.floatType.getShape(),
                                     view.dataType.getShape(), view.floatName,
@@ -162,6 +167,9 @@ static LogicalResult verifyBlockOp(const BlockOpView &view) {
   }
 
   // Scales.
+  if (view.scaleLayout == ScaleLayout::swizzled_128x4)
+    return verifySwizzledScaleShape(shape, *resolved,
+                                    view.scaleType.getShape(), emitError);
   SmallVector<int64_t> inferred = inferScaleShape(shape, *resolved);
   return verifyScaleShape(shape, inferred, view.scaleType.getShape(),
                           emitError);
@@ -183,6 +191,7 @@ LogicalResult QuantizeOp::verify() {
                    getData().getType(),
                    getScales().getType(),
                    getDoubleQuantScale(),
+                   getScaleLayout(),
                    "input",
                    /*blocksFromData=*/false};
   if (failed(verifyBlockOp(view)))
@@ -198,15 +207,19 @@ LogicalResult QuantizeOp::verify() {
 FailureOr<std::pair<RankedTensorType, RankedTensorType>>
 QuantizeOp::inferResultTypes(Location loc, RankedTensorType inputType,
                              Type dataElementType, Type scaleElementType,
-                             const BlockingSpec &spec) {
-  FailureOr<ResolvedBlocking> resolved = resolveBlocking(
-      spec, inputType.getShape(), [&] { return mlir::emitError(loc); });
-  if (failed(resolved))
+                             const BlockingSpec &spec, ScaleLayout layout) {
+  auto emitErr = [&] { return mlir::emitError(loc); };
+  FailureOr<ResolvedBlocking> resolved =
+      resolveBlocking(spec, inputType.getShape(), emitErr);
+  if (failed(resolved) ||
+      failed(verifyScaleLayout(layout, *resolved, inputType.getRank(),
+                               scaleElementType, emitErr)))
     return failure();
   return std::make_pair(
       RankedTensorType::get(inputType.getShape(), dataElementType),
-      RankedTensorType::get(inferScaleShape(inputType.getShape(), *resolved),
-                            scaleElementType));
+      RankedTensorType::get(
+          inferScaleShape(inputType.getShape(), *resolved, layout),
+          scaleElementType));
 }
 
 /// The result types for the inferring builders, which cannot fail: a
@@ -214,10 +227,11 @@ QuantizeOp::inferResultTypes(Location loc, RankedTensorType inputType,
 /// rule's error) instead of building an op that cannot verify.
 static std::pair<RankedTensorType, RankedTensorType>
 inferQuantizeResultTypesOrDie(Value input, Type dataElementType,
-                              Type scaleElementType, const BlockingSpec &spec) {
+                              Type scaleElementType, const BlockingSpec &spec,
+                              ScaleLayout layout = ScaleLayout::linear) {
   auto types = QuantizeOp::inferResultTypes(
       input.getLoc(), cast<RankedTensorType>(input.getType()), dataElementType,
-      scaleElementType, spec);
+      scaleElementType, spec, layout);
   if (failed(types))
     llvm::report_fatal_error(
         "quant_dyn.quantize: the blocking does not fit the input; check it "
@@ -228,19 +242,21 @@ inferQuantizeResultTypesOrDie(Value input, Type dataElementType,
 void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
                        Value doubleQuantScale, Type dataElementType,
                        Type scaleElementType, int64_t axis, int64_t blockSize,
-                       std::optional<ScaleRounding> rounding) {
+                       std::optional<ScaleRounding> rounding,
+                       ScaleLayout layout) {
   BlockingSpec spec;
   spec.axis = axis;
   spec.blockSize = blockSize;
   auto [dataType, scaleType] =
       inferQuantizeResultTypesOrDie(input, dataElementType, scaleElementType,
-                                    spec);
+                                    spec, layout);
   ScaleRoundingAttr roundingAttr =
       rounding ? ScaleRoundingAttr::get(builder.getContext(), *rounding)
                : ScaleRoundingAttr();
   build(builder, state, dataType, scaleType, input, doubleQuantScale,
         builder.getI64IntegerAttr(axis), builder.getI64IntegerAttr(blockSize),
-        DenseI64ArrayAttr(), roundingAttr);
+        DenseI64ArrayAttr(), roundingAttr,
+        ScaleLayoutAttr::get(builder.getContext(), layout));
 }
 
 void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
@@ -257,7 +273,7 @@ void QuantizeOp::build(OpBuilder &builder, OperationState &state, Value input,
                : ScaleRoundingAttr();
   build(builder, state, dataType, scaleType, input, doubleQuantScale,
         IntegerAttr(), IntegerAttr(), builder.getDenseI64ArrayAttr(blockShape),
-        roundingAttr);
+        roundingAttr, ScaleLayoutAttr());
 }
 
 //===----------------------------------------------------------------------===//
@@ -276,19 +292,21 @@ LogicalResult DequantizeOp::verify() {
   BlockOpView view{getOperation(),        getBlocking(),
                    getOutput().getType(), getData().getType(),
                    getScales().getType(), getDoubleQuantScale(),
-                   "result",              /*blocksFromData=*/true};
+                   getScaleLayout(),      "result",
+                   /*blocksFromData=*/true};
   return verifyBlockOp(view);
 }
 
 void DequantizeOp::build(OpBuilder &builder, OperationState &state,
                          Value data, Value scales, Value doubleQuantScale,
                          Type outputElementType, int64_t axis,
-                         int64_t blockSize) {
+                         int64_t blockSize, ScaleLayout layout) {
   auto dataType = cast<RankedTensorType>(data.getType());
   build(builder, state,
         RankedTensorType::get(dataType.getShape(), outputElementType), data,
         scales, doubleQuantScale, builder.getI64IntegerAttr(axis),
-        builder.getI64IntegerAttr(blockSize), DenseI64ArrayAttr());
+        builder.getI64IntegerAttr(blockSize), DenseI64ArrayAttr(),
+        ScaleLayoutAttr::get(builder.getContext(), layout));
 }
 
 void DequantizeOp::build(OpBuilder &builder, OperationState &state,
@@ -299,7 +317,7 @@ void DequantizeOp::build(OpBuilder &builder, OperationState &state,
   build(builder, state,
         RankedTensorType::get(dataType.getShape(), outputElementType), data,
         scales, doubleQuantScale, IntegerAttr(), IntegerAttr(),
-        builder.getDenseI64ArrayAttr(blockShape));
+        builder.getDenseI64ArrayAttr(blockShape), ScaleLayoutAttr());
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,7 +1,13 @@
 //===- QuantDynTypeRules.cpp - Shape and type rules of quant_dyn ----------===//
+//
+// See QuantDynTypeRules.h.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDynTypeRules.h"
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
+#include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 using namespace mlir;
@@ -95,6 +101,123 @@ mlir::quant_dyn::inferScaleShape(ArrayRef<int64_t> shape,
       scaleShape.push_back(numBlocks(extent, block));
   }
   return scaleShape;
+}
+
+//===----------------------------------------------------------------------===//
+// The swizzled_128x4 scale layout
+//===----------------------------------------------------------------------===//
+
+LogicalResult mlir::quant_dyn::verifyScaleLayout(
+    ScaleLayout layout, const ResolvedBlocking &blocking, int64_t rank,
+    Type scaleElementType, EmitErrorFn emitError) {
+  if (layout == ScaleLayout::linear)
+    return success();
+  if (!blocking.is1D)
+    return emitError() << "scale_layout swizzled_128x4 requires 1D blocking "
+                          "('axis' and 'block_size'), but 'block_shape' is "
+                          "given";
+  if (blocking.axis != rank - 1)
+    return emitError() << "scale_layout swizzled_128x4 requires 'axis' to be "
+                          "the last dimension ("
+                       << rank - 1 << " or -1), but it is dimension "
+                       << blocking.axis;
+  if (!isa<Float8E4M3FNType, Float8E8M0FNUType>(scaleElementType))
+    return emitError() << "scale_layout swizzled_128x4 requires f8E4M3FN or "
+                          "f8E8M0FNU scales, but the scales are "
+                       << scaleElementType;
+  return success();
+}
+
+SmallVector<int64_t>
+mlir::quant_dyn::getSwizzledScaleShape(ArrayRef<int64_t> linearShape) {
+  assert((linearShape.size() == 2 || linearShape.size() == 3) &&
+         "swizzled scales come from rank-2 or rank-3 scales");
+  SmallVector<int64_t> shape(linearShape.drop_back(2));
+  shape.push_back(numBlocks(linearShape[linearShape.size() - 2],
+                            kSwizzleTileRows));
+  shape.push_back(numBlocks(linearShape.back(), kSwizzleTileCols));
+  shape.append({kSwizzleRowsPerGroup, kSwizzleTileRows / kSwizzleRowsPerGroup,
+                kSwizzleTileCols});
+  return shape;
+}
+
+SmallVector<int64_t>
+mlir::quant_dyn::inferScaleShape(ArrayRef<int64_t> shape,
+                                 const ResolvedBlocking &blocking,
+                                 ScaleLayout layout) {
+  SmallVector<int64_t> linear = inferScaleShape(shape, blocking);
+  // An illegal layout falls back to the linear shape; the verifier reports
+  // it.
+  int64_t rank = shape.size();
+  if (layout == ScaleLayout::linear || !blocking.is1D ||
+      blocking.axis != rank - 1)
+    return linear;
+  return getSwizzledScaleShape(linear);
+}
+
+AffineMap mlir::quant_dyn::getSwizzledScaleMap(MLIRContext *ctx,
+                                               unsigned linearRank) {
+  assert((linearRank == 2 || linearRank == 3) &&
+         "swizzled scales come from rank-2 or rank-3 scales");
+  SmallVector<AffineExpr> results;
+  if (linearRank == 3)
+    results.push_back(getAffineDimExpr(0, ctx));
+  AffineExpr m = getAffineDimExpr(linearRank - 2, ctx);
+  AffineExpr j = getAffineDimExpr(linearRank - 1, ctx);
+  results.push_back(m.floorDiv(kSwizzleTileRows));
+  results.push_back(j.floorDiv(kSwizzleTileCols));
+  results.push_back(m % kSwizzleRowsPerGroup);
+  results.push_back((m % kSwizzleTileRows).floorDiv(kSwizzleRowsPerGroup));
+  results.push_back(j % kSwizzleTileCols);
+  return AffineMap::get(linearRank, /*symbolCount=*/0, results, ctx);
+}
+
+LogicalResult mlir::quant_dyn::verifySwizzledScaleShape(
+    ArrayRef<int64_t> inputShape, const ResolvedBlocking &blocking,
+    ArrayRef<int64_t> actual, EmitErrorFn emitError) {
+  int64_t inputRank = inputShape.size();
+  int64_t wantRank = inputRank + 3;
+  SmallVector<int64_t> inferred =
+      getSwizzledScaleShape(inferScaleShape(inputShape, blocking));
+  if (static_cast<int64_t>(actual.size()) != wantRank)
+    return emitError() << "scales in the swizzled_128x4 layout must have rank "
+                       << wantRank << " ("
+                       << (inputRank == 3 ? "[B, " : "[")
+                       << "ceil(M/128), ceil(S/4), 32, 4, 4]), but have rank "
+                       << actual.size();
+  // What each scale dim is and the input dim it derives from (-1: a tile
+  // dim, always static).
+  SmallVector<std::pair<StringRef, int64_t>> dims;
+  if (inputRank == 3)
+    dims.push_back({"the batch B", 0});
+  dims.push_back({"row tiles ceil(M/128)", inputRank - 2});
+  dims.push_back({"column tiles ceil(S/4)", inputRank - 1});
+  dims.push_back({"rows m % 32 of a tile", -1});
+  dims.push_back({"row groups (m % 128) / 32 of a tile", -1});
+  dims.push_back({"columns j % 4 of a tile", -1});
+  for (auto [i, want, got] : llvm::enumerate(inferred, actual)) {
+    auto [what, source] = dims[i];
+    if (ShapedType::isDynamic(got)) {
+      if (source < 0)
+        return emitError() << "swizzled_128x4 scales dimension " << i << " ("
+                           << what << ") must be static " << want
+                           << ", but is dynamic";
+      if (!ShapedType::isDynamic(inputShape[source]))
+        return emitError() << "swizzled_128x4 scales dimension " << i << " ("
+                           << what << ") is dynamic, but the blocked "
+                           << "tensor's dimension " << source
+                           << " is static (" << inputShape[source]
+                           << "): expected " << want;
+      continue;
+    }
+    // A static scale extent over a dynamic input extent is checked at run
+    // time.
+    if (!ShapedType::isDynamic(want) && want != got)
+      return emitError() << "swizzled_128x4 scales dimension " << i << " ("
+                         << what << ") must be " << want << ", but got "
+                         << got;
+  }
+  return success();
 }
 
 LogicalResult mlir::quant_dyn::verifyScaleShape(ArrayRef<int64_t> inputShape,

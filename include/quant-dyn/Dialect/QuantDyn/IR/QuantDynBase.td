@@ -77,6 +77,20 @@ def QuantDyn_ScaleRoundingAttr
   let assemblyFormat = "`<` $value `>`";
 }
 
+def QuantDyn_ScaleLayout : I32EnumAttr<"ScaleLayout",
+    "how the block scales of quantize / dequantize are laid out", [
+      I32EnumAttrCase<"linear", 0>,
+      I32EnumAttrCase<"swizzled_128x4", 1>
+    ]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::quant_dyn";
+}
+
+def QuantDyn_ScaleLayoutAttr
+    : EnumAttr<QuantDyn_Dialect, QuantDyn_ScaleLayout, "scale_layout"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 //===----------------------------------------------------------------------===//
 // Base op class
 //===----------------------------------------------------------------------===//

@@ -27,6 +27,15 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
     The scales tensor has the input's rank; a blocked dimension of extent D
     with block B has ceil(D / B) scales, the others keep the input's extent.
 
+    `scale_layout = #quant_dyn.scale_layout<swizzled_128x4>` (default
+    `linear`) instead lays the scales out as block-scaled GEMMs (cuBLASLt,
+    CUTLASS) read them. It is legal in 1D mode with `axis` = the last
+    dimension and f8E4M3FN or f8E8M0FNU scales. For an input [M, K] (or
+    [B, M, K]) with S = K / block_size, the scales are
+    [ceil(M/128), ceil(S/4), 32, 4, 4] (B in front for rank 3) and scale
+    (m, j) sits at [m / 128, j / 4, m % 32, (m % 128) / 32, j % 4]; every
+    other (padding) byte is written as 0x00. See docs/ScaleLayout.md.
+
     ```mlir
     // NVFP4: f4E2M1FN data, blocks of 16, f8E4M3FN scales + double quant.
     %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64}
@@ -37,6 +46,10 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
     // N-D blocks with partial edge blocks and f32 scales.
     %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 4, 3>}
         : (tensor<8x8xf32>) -> (tensor<8x8xf8E4M3FN>, tensor<2x3xf32>)
+    // NVFP4 with GEMM-ready (swizzled, zero-padded) scales.
+    %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64,
+                                       scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
+        : (tensor<300x256xbf16>, tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>)
     ```
 
     Types: input f16, bf16 or f32; data f4E2M1FN, f8E4M3FN, f8E5M2,
@@ -78,7 +91,8 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
     OptionalAttr<I64Attr>:$axis,
     OptionalAttr<I64Attr>:$block_size,
     OptionalAttr<DenseI64ArrayAttr>:$block_shape,
-    OptionalAttr<QuantDyn_ScaleRoundingAttr>:$scale_rounding
+    OptionalAttr<QuantDyn_ScaleRoundingAttr>:$scale_rounding,
+    DefaultValuedAttr<QuantDyn_ScaleLayoutAttr, "ScaleLayout::linear">:$scale_layout
   );
   let results = (outs AnyRankedTensor:$data, AnyRankedTensor:$scales);
 
@@ -93,7 +107,8 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
     OpBuilder<(ins "Value":$input, "Value":$doubleQuantScale,
                    "Type":$dataElementType, "Type":$scaleElementType,
                    "int64_t":$axis, "int64_t":$blockSize,
-                   CArg<"std::optional<ScaleRounding>", "std::nullopt">:$rounding)>,
+                   CArg<"std::optional<ScaleRounding>", "std::nullopt">:$rounding,
+                   CArg<"ScaleLayout", "ScaleLayout::linear">:$layout)>,
     // N-D blocks; the result types are inferred from the input, under the
     // same requirement.
     OpBuilder<(ins "Value":$input, "Value":$doubleQuantScale,
@@ -112,7 +127,8 @@ def QuantDyn_QuantizeOp : QuantDyn_Op<"quantize", [Pure]> {
     static FailureOr<std::pair<RankedTensorType, RankedTensorType>>
     inferResultTypes(Location loc, RankedTensorType inputType,
                      Type dataElementType, Type scaleElementType,
-                     const BlockingSpec &spec);
+                     const BlockingSpec &spec,
+                     ScaleLayout layout = ScaleLayout::linear);
   }];
 
   let hasVerifier = 1;
@@ -125,7 +141,9 @@ def QuantDyn_DequantizeOp : QuantDyn_Op<"dequantize", [Pure]> {
     `scales`, with the same blocking attributes and type rules as
     `quant_dyn.quantize` (shapes derived from the data operand; no
     `scale_rounding`). The result has the data's shape and an f16, bf16 or
-    f32 element type.
+    f32 element type. With `scale_layout = #quant_dyn.scale_layout<swizzled_128x4>`
+    the scales are read from their swizzled positions; padding is never
+    read.
 
     ```mlir
     %y = quant_dyn.dequantize %q, %s, %gs {axis = 1 : i64, block_size = 16 : i64}
@@ -144,7 +162,8 @@ def QuantDyn_DequantizeOp : QuantDyn_Op<"dequantize", [Pure]> {
     Optional<AnyRankedTensor>:$double_quant_scale,
     OptionalAttr<I64Attr>:$axis,
     OptionalAttr<I64Attr>:$block_size,
-    OptionalAttr<DenseI64ArrayAttr>:$block_shape
+    OptionalAttr<DenseI64ArrayAttr>:$block_shape,
+    DefaultValuedAttr<QuantDyn_ScaleLayoutAttr, "ScaleLayout::linear">:$scale_layout
   );
   let results = (outs AnyRankedTensor:$output);
 
@@ -155,7 +174,8 @@ def QuantDyn_DequantizeOp : QuantDyn_Op<"dequantize", [Pure]> {
   let builders = [
     OpBuilder<(ins "Value":$data, "Value":$scales, "Value":$doubleQuantScale,
                    "Type":$outputElementType, "int64_t":$axis,
-                   "int64_t":$blockSize)>,
+                   "int64_t":$blockSize,
+                   CArg<"ScaleLayout", "ScaleLayout::linear">:$layout)>,
     OpBuilder<(ins "Value":$data, "Value":$scales, "Value":$doubleQuantScale,
                    "Type":$outputElementType, "ArrayRef<int64_t>":$blockShape)>
   ];

@@ -9,6 +9,7 @@
 #ifndef QUANT_DYN_DIALECT_QUANTDYN_IR_QUANTDYNTYPERULES_H
 #define QUANT_DYN_DIALECT_QUANTDYN_IR_QUANTDYNTYPERULES_H
 
+#include "mlir/IR/AffineMap.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Support/LLVM.h"
@@ -16,6 +17,9 @@
 #include <optional>
 
 namespace mlir::quant_dyn {
+
+// Generated in QuantDynEnums.h.inc (QuantDynBase.td).
+enum class ScaleLayout : uint32_t;
 
 /// The blocking attributes of quantize / dequantize as written on the op.
 struct BlockingSpec {
@@ -49,6 +53,37 @@ FailureOr<ResolvedBlocking> resolveBlocking(const BlockingSpec &spec,
 SmallVector<int64_t> inferScaleShape(ArrayRef<int64_t> shape,
                                      const ResolvedBlocking &blocking);
 
+/// Extents of one tile of the swizzled_128x4 scale layout: 128 rows by 4
+/// scale columns, stored as [32, 4, 4] (row % 32, row / 32, column).
+constexpr int64_t kSwizzleTileRows = 128;
+constexpr int64_t kSwizzleTileCols = 4;
+constexpr int64_t kSwizzleRowsPerGroup = 32;
+
+/// Checks that `layout` is legal for a valid blocking and the scale element
+/// type: swizzled_128x4 needs 1D blocking along the last dimension and
+/// f8E4M3FN or f8E8M0FNU scales; linear is always legal. `rank` is the rank
+/// of the blocked tensor.
+LogicalResult verifyScaleLayout(ScaleLayout layout,
+                                const ResolvedBlocking &blocking, int64_t rank,
+                                Type scaleElementType, EmitErrorFn emitError);
+
+/// The swizzled_128x4 shape of row-major scales of shape [M, S] or
+/// [B, M, S]: [ceil(M/128), ceil(S/4), 32, 4, 4], B in front. Dynamic M, S
+/// or B give dynamic dims.
+SmallVector<int64_t> getSwizzledScaleShape(ArrayRef<int64_t> linearShape);
+
+/// The scale shape for `layout`: inferScaleShape for linear, its
+/// getSwizzledScaleShape for swizzled_128x4 (which needs a blocking that
+/// verifyScaleLayout accepts).
+SmallVector<int64_t> inferScaleShape(ArrayRef<int64_t> shape,
+                                     const ResolvedBlocking &blocking,
+                                     ScaleLayout layout);
+
+/// The position of row-major scale (b, m, j) (rank 3) or (m, j) (rank 2) in
+/// the swizzled_128x4 layout: (b,) m floordiv 128, j floordiv 4, m mod 32,
+/// (m mod 128) floordiv 32, j mod 4. `linearRank` is 2 or 3.
+AffineMap getSwizzledScaleMap(MLIRContext *ctx, unsigned linearRank);
+
 /// Number of blocks along one dimension: ceil(extent / block), without
 /// overflow; a block of -1 gives 1; extent 0 gives 0 (unless block is -1).
 int64_t numBlocks(int64_t extent, int64_t block);
@@ -70,6 +105,16 @@ int getMXEmax(Type dataType);
 LogicalResult verifyScaleShape(ArrayRef<int64_t> inputShape,
                                ArrayRef<int64_t> inferred,
                                ArrayRef<int64_t> actual, EmitErrorFn emitError);
+
+/// Verifies that `actual` is the swizzled_128x4 scale shape for a blocked
+/// tensor of shape `inputShape` under a valid 1D `blocking` along its last
+/// dimension. A dynamic scale dim needs the input dim it derives from (B, M
+/// or K) to be dynamic; a static one over a dynamic input dim is checked at
+/// run time; the tile dims are always 32, 4, 4.
+LogicalResult verifySwizzledScaleShape(ArrayRef<int64_t> inputShape,
+                                       const ResolvedBlocking &blocking,
+                                       ArrayRef<int64_t> actual,
+                                       EmitErrorFn emitError);
 
 /// Verifies that two shapes are compatible (same rank; equal where both are
 /// static). `lhsName` / `rhsName` name the tensors in the diagnostic.
