@@ -49,7 +49,7 @@ static cl::opt<std::string>
     chip("chip",
          cl::desc("GPU architecture for --target=nvvm (ignored for "
                   "--target=cpu)"),
-         cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
+         cl::value_desc("sm_90a|sm_100a|..."), cl::init(nvvm::kDefaultChip),
          cl::cat(toolCategory));
 
 static cl::opt<EmitKind> emitKind(

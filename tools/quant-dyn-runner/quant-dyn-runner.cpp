@@ -74,12 +74,21 @@ static cl::opt<std::string>
          cl::value_desc("sm_90a|sm_100a|..."), cl::init(""),
          cl::cat(toolCategory));
 
+#ifdef QUANT_DYN_INCLUDE_TESTS
+namespace mlir::quant_dyn::test {
+void registerTestPasses();
+} // namespace mlir::quant_dyn::test
+
+// A testing aid (test/lib): only in builds with QUANT_DYN_INCLUDE_TESTS.
 static cl::opt<bool> gpuEmulate(
     "gpu-emulate",
     cl::desc("With --target=nvvm: compile with the GPU pipeline but run the "
              "kernels as host loops, one thread after the other (checks the "
              "GPU path's distribution and copies without a GPU)"),
     cl::cat(toolCategory));
+#else
+static constexpr bool gpuEmulate = false;
+#endif
 
 static constexpr unsigned kMaxRepeat = 1000000;
 
@@ -201,12 +210,12 @@ static int runOnNVVM(ModuleOp module) {
   if (int status = readInputs(*signature, inputs))
     return status;
 
-  std::string deviceChip = "sm_90a", description = "host emulation", error;
+  std::string deviceChip = nvvm::kDefaultChip, description = "host emulation", error;
   if (!gpuEmulate && failed(detectCUDADevice(deviceChip, description, error)))
     return reportError("--target=nvvm needs an NVIDIA GPU and its driver: " +
                        error);
   GPUPipelineOptions pipelineOptions;
-  pipelineOptions.emulate = gpuEmulate.getValue();
+  pipelineOptions.emulate = gpuEmulate;
   pipelineOptions.chip = chip.empty() ? deviceChip : chip.getValue();
   pipelineOptions.optLevel = getCPUTargetCLOptions().optLevel;
   FailureOr<std::unique_ptr<GPUExecutable>> executable = GPUExecutable::compile(
@@ -224,6 +233,9 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   // Passes first: --mlir-print-ir-after=<pass> resolves pass names.
   registerAllPasses();
+#ifdef QUANT_DYN_INCLUDE_TESTS
+  test::registerTestPasses();
+#endif
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();

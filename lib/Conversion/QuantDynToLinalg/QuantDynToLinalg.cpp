@@ -10,8 +10,8 @@
 
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
-#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
+#include "quant-dyn/Utils/FloatConversions.h"
+#include "quant-dyn/Target/NVVM/NVVMNarrowFloatTarget.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -1083,8 +1083,15 @@ struct ConvertQuantDynToLinalgPass
   void runOnOperation() override {
     // Without a chip: the portable builders (CPU, host emulation).
     std::unique_ptr<NarrowFloatTarget> nvvmTarget;
-    if (!nvvmChip.empty())
-      nvvmTarget = createNVVMNarrowFloatTarget(nvvmChip, nvvmFeatures);
+    if (!nvvmChip.empty()) {
+      FailureOr<NVVMChip> chip = NVVMChip::parse(nvvmChip);
+      if (failed(chip)) {
+        getOperation().emitError("nvvm-chip: unknown NVIDIA chip '")
+            << nvvmChip << "' (expected sm_<N>[a|f], e.g. sm_90a)";
+        return signalPassFailure();
+      }
+      nvvmTarget = createNVVMNarrowFloatTarget(*chip, nvvmFeatures);
+    }
     const NarrowFloatTarget &target =
         nvvmTarget ? *nvvmTarget : getPortableNarrowFloatTarget();
     RewritePatternSet patterns(&getContext());
