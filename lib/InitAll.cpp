@@ -2,13 +2,15 @@
 
 #include "quant-dyn/InitAll.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
 #include "quant-dyn/Conversion/Passes.h"
 #include "quant-dyn/Conversion/QuantDynToLLVM/QuantDynToLLVM.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 #include "quant-dyn/Dialect/QuantDyn/Transforms/BufferizableOpInterfaceImpl.h"
 #include "quant-dyn/Pipelines/Pipelines.h"
-#include "quant-dyn/Transforms/Passes.h"
+#include "quant-dyn/Target/CPU/Passes.h"
+#include "quant-dyn/Target/Common/Passes.h"
+#include "quant-dyn/Target/NVVM/NVVMNarrowFloatTarget.h"
+#include "quant-dyn/Target/NVVM/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -142,7 +144,9 @@ void mlir::quant_dyn::registerAllDialects(DialectRegistry &registry) {
 void mlir::quant_dyn::registerAllPasses() {
   // The project's own passes and pipelines.
   registerQuantDynConversionPasses();
-  registerQuantDynTransformsPasses();
+  registerQuantDynCommonTargetPasses();
+  registerQuantDynCPUTargetPasses();
+  registerQuantDynNVVMTargetPasses();
   registerQuantDynPipelines();
 
   // Upstream passes the pipelines are assembled from.

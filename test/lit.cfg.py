@@ -12,7 +12,9 @@ config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test", ".c", ".cpp"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.quant_dyn_obj_root, "test")
-config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+# test/lib holds the testing aids' sources, not tests.
+config.excludes = ["Inputs", "lib", "lit.cfg.py", "lit.site.cfg.py",
+                   "CMakeLists.txt"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
@@ -60,6 +62,11 @@ if nvidia_smi:
             config.available_features.add("cuda-device")
     except Exception:
         pass
+
+# test-aids: the tools register the test passes of test/lib and
+# quant-dyn-conversion-check is built (QUANT_DYN_INCLUDE_TESTS).
+if config.quant_dyn_include_tests:
+    config.available_features.add("test-aids")
 
 # libfuzzer: the fuzz targets link libFuzzer (QUANT_DYN_ENABLE_FUZZERS).
 if config.quant_dyn_fuzzers:

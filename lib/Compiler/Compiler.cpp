@@ -12,7 +12,7 @@
 #include "quant-dyn/Compiler/CPUTarget.h"
 
 #include "quant-dyn/InitAll.h"
-#include "quant-dyn/Transforms/Passes.h"
+#include "quant-dyn/Target/CPU/CPUTuning.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -203,7 +203,7 @@ mlir::quant_dyn::checkCPUPipelineOptions(const CPUPipelineOptions &options) {
         std::to_string(kMaxCPUThreads) + "; 0 uses all cores)");
   // The values the set-vector-width pass of the pipeline takes.
   unsigned width = options.vectorWidth;
-  if (!isSupportedVectorWidth(width))
+  if (!cpu::isSupportedVectorWidth(width))
     return llvm::createStringError(
         "vector-width=" + std::to_string(width) +
         " is not supported (0: automatic, 128, 256 or 512)");

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Compiler/Compiler.h"
+#include "quant-dyn/Target/NVVM/NVVMChip.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
@@ -34,9 +35,14 @@ using namespace mlir::quant_dyn;
 // Pipeline and kernel images
 //===----------------------------------------------------------------------===//
 
-/// Checks `chip` against the NVPTX processors LLVM knows, so a typo is one
-/// clear error rather than LLVM warnings and PTX for a generic target.
+/// Checks that `chip` is a chip name (NVVMChip) that LLVM's NVPTX backend
+/// knows, so a typo is one clear error rather than LLVM warnings and PTX for
+/// a generic target.
 static llvm::Error checkChip(StringRef chip) {
+  if (failed(NVVMChip::parse(chip)))
+    return llvm::createStringError("unknown NVIDIA GPU architecture '" +
+                                   chip.str() +
+                                   "' (expected sm_<N>[a|f], e.g. sm_90a)");
   static std::once_flag once;
   std::call_once(once, [] {
     LLVMInitializeNVPTXTargetInfo();
@@ -70,6 +76,9 @@ LogicalResult mlir::quant_dyn::lowerForGPU(ModuleOp module,
                                            const GPUPipelineOptions &options) {
   if (llvm::Error error = checkChip(options.chip))
     return emitError(module.getLoc()) << llvm::toString(std::move(error));
+  std::string problem = verifyGPUPipelineOptions(options);
+  if (!problem.empty())
+    return emitError(module.getLoc()) << problem;
   if (failed(checkStaticShapeSizes(module, std::nullopt)))
     return failure();
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
@@ -136,10 +145,5 @@ LogicalResult mlir::quant_dyn::emitGPUKernels(ModuleOp module,
 }
 
 std::string mlir::quant_dyn::getChipForComputeCapability(int major, int minor) {
-  std::string chip = "sm_" + std::to_string(major * 10 + minor);
-  // Architecture-specific features (wgmma, tcgen05, the e2m1 cvt) need the
-  // "a" variants, which exist from 9.0 on.
-  if (major >= 9)
-    chip += "a";
-  return chip;
+  return NVVMChip::fromComputeCapability(major, minor).str();
 }

@@ -3,7 +3,8 @@
 #include "quant-dyn/Pipelines/Pipelines.h"
 
 #include "quant-dyn/Conversion/Passes.h"
-#include "quant-dyn/Transforms/Passes.h"
+#include "quant-dyn/Target/CPU/Passes.h"
+#include "quant-dyn/Target/Common/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
@@ -54,8 +55,8 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   quant_dyn::TileAndFuseBlocksPassOptions tileOptions;
-  tileOptions.tileBlocks = 16; // one vector of scales per iteration
-  tileOptions.vectorizeMinLanes = 8;
+  tileOptions.tileBlocks = cpu::kTileBlocks;
+  tileOptions.vectorizeMinLanes = cpu::kVectorizeMinLanes;
   pm.addNestedPass<func::FuncOp>(
       quant_dyn::createTileAndFuseBlocksPass(tileOptions));
   pm.addPass(createCanonicalizerPass());
@@ -71,7 +72,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   // unrolls and vectorizes.
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createForallToParallelLoopPass());
-  funcPm.addPass(quant_dyn::createLowerLinalgToLoopsPass());
+  quant_dyn::LowerLinalgToLoopsPassOptions loopOptions;
+  loopOptions.parallelDims = LoopParallelism::Outermost;
+  funcPm.addPass(quant_dyn::createLowerLinalgToLoopsPass(loopOptions));
   // Vector ops of the vectorized tiles to 1-D vectors.
   funcPm.addPass(vector::createLowerVectorMultiReductionPass(
       vector::VectorMultiReductionLowering::InnerReduction));
@@ -80,8 +83,8 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
   funcPm.addPass(createCanonicalizerPass());
   bufferization::PromoteBuffersToStackPassOptions stackOptions;
-  stackOptions.maxAllocSizeInBytes = 4096;
-  stackOptions.maxRankOfAllocatedMemRef = 4;
+  stackOptions.maxAllocSizeInBytes = cpu::kMaxStackAllocBytes;
+  stackOptions.maxRankOfAllocatedMemRef = cpu::kMaxStackAllocRank;
   funcPm.addPass(bufferization::createPromoteBuffersToStackPass(stackOptions));
   if (options.parallel) {
     ConvertSCFToOpenMPPassOptions ompOptions;

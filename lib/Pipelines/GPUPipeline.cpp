@@ -26,7 +26,9 @@
 #include "quant-dyn/Pipelines/Pipelines.h"
 
 #include "quant-dyn/Conversion/Passes.h"
-#include "quant-dyn/Transforms/Passes.h"
+#include "quant-dyn/Target/Common/Passes.h"
+#include "quant-dyn/Target/NVVM/NVVMChip.h"
+#include "quant-dyn/Target/NVVM/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
@@ -41,6 +43,31 @@
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
+
+static quant_dyn::GPUHostEmulationBuilder &getHostEmulationBuilder() {
+  static quant_dyn::GPUHostEmulationBuilder builder;
+  return builder;
+}
+
+void mlir::quant_dyn::setGPUHostEmulationBuilder(
+    GPUHostEmulationBuilder builder) {
+  getHostEmulationBuilder() = std::move(builder);
+}
+
+bool mlir::quant_dyn::hasGPUHostEmulation() {
+  return static_cast<bool>(getHostEmulationBuilder());
+}
+
+std::string
+mlir::quant_dyn::verifyGPUPipelineOptions(const GPUPipelineOptions &options) {
+  if (failed(NVVMChip::parse(options.chip)))
+    return "unknown NVIDIA chip '" + options.chip.getValue() +
+           "' (expected sm_<N>[a|f], e.g. sm_90a)";
+  if (options.emulate && !hasGPUHostEmulation())
+    return "emulate: this build has no host emulation of GPU kernels (a "
+           "testing aid; configure with QUANT_DYN_INCLUDE_TESTS=ON)";
+  return "";
+}
 
 void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
                                        const GPUPipelineOptions &options) {
@@ -85,7 +112,9 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
   funcPm.addPass(quant_dyn::createGPUHostDeviceBuffersPass(bufferOptions));
   if (options.emulate) {
     // Testing aid: the kernels run as host loops, lowered like CPU code.
-    funcPm.addPass(quant_dyn::createGPUEmulateOnHostPass());
+    // verifyGPUPipelineOptions rejects emulate without a host emulation.
+    assert(hasGPUHostEmulation() && "emulate without a host emulation");
+    getHostEmulationBuilder()(funcPm);
     pm.addPass(createCanonicalizerPass());
     buildHostToLLVMStage(pm);
     return;
@@ -142,10 +171,25 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
 }
 
 void mlir::quant_dyn::registerGPUPipeline() {
-  PassPipelineRegistration<GPUPipelineOptions>(
+  // PassPipelineRegistration, plus the checks the builder cannot report.
+  using Options = GPUPipelineOptions;
+  registerPassPipeline(
       "quant-dyn-gpu-pipeline",
       "Lower tensor-level quant_dyn functions to NVVM kernels in gpu.modules "
       "and host code in the LLVM dialect that launches them through the "
       "mgpu* runtime functions (serialize with gpu-module-to-binary)",
-      buildGPUPipeline);
+      [](OpPassManager &pm, StringRef text,
+         function_ref<LogicalResult(const Twine &)> errorHandler) {
+        Options options;
+        if (failed(options.parseFromString(text)))
+          return failure();
+        std::string problem = verifyGPUPipelineOptions(options);
+        if (!problem.empty())
+          return errorHandler("quant-dyn-gpu-pipeline: " + problem);
+        buildGPUPipeline(pm, options);
+        return success();
+      },
+      [](function_ref<void(const detail::PassOptions &)> optHandler) {
+        optHandler(Options());
+      });
 }

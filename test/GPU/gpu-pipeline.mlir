@@ -1,3 +1,4 @@
+// REQUIRES: test-aids
 // RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_100a" | FileCheck %s
 // RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_90a host-buffers=false" | FileCheck %s --check-prefix=DEVICE
 // RUN: quant-dyn-opt %s --quant-dyn-gpu-pipeline="chip=sm_100a hardware-cvt=false" | FileCheck %s --check-prefix=PORTABLE --implicit-check-not=nvvm.convert

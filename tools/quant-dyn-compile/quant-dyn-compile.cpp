@@ -11,6 +11,7 @@
 
 #include "quant-dyn/Compiler/Compiler.h"
 #include "quant-dyn/InitAll.h"
+#include "quant-dyn/Target/NVVM/NVVMTuning.h"
 #include "quant-dyn/Tools/CommandLine.h"
 
 #include "mlir/IR/AsmState.h"
@@ -52,7 +53,7 @@ static cl::opt<Target> target(
 static cl::opt<std::string>
     chip("chip",
          cl::desc("GPU architecture for --target=nvvm"),
-         cl::value_desc("sm_90a|sm_100a|..."), cl::init("sm_90a"),
+         cl::value_desc("sm_90a|sm_100a|..."), cl::init(nvvm::kDefaultChip),
          cl::cat(toolCategory));
 
 static cl::opt<EmitKind> emitKind(

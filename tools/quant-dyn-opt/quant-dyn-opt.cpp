@@ -10,10 +10,19 @@
 
 #include "llvm/Support/SourceMgr.h"
 
+#ifdef QUANT_DYN_INCLUDE_TESTS
+namespace mlir::quant_dyn::test {
+void registerTestPasses();
+} // namespace mlir::quant_dyn::test
+#endif
+
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::quant_dyn::registerAllDialects(registry);
   mlir::quant_dyn::registerAllPasses();
+#ifdef QUANT_DYN_INCLUDE_TESTS
+  mlir::quant_dyn::test::registerTestPasses();
+#endif
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "quant_dyn optimizer driver\n", registry);
   // Refused before the upstream parser sees them: a device never ends and

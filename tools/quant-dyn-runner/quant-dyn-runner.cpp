@@ -15,6 +15,7 @@
 #include "quant-dyn/Execution/GPUExecutable.h"
 #include "quant-dyn/InitAll.h"
 #include "quant-dyn/Support/Npy.h"
+#include "quant-dyn/Target/NVVM/NVVMTuning.h"
 #include "quant-dyn/Tools/CommandLine.h"
 
 #include "mlir/IR/AsmState.h"
@@ -32,7 +33,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <initializer_list>
+#include <vector>
 
 using namespace mlir;
 using namespace mlir::quant_dyn;
@@ -77,12 +78,21 @@ static cl::opt<std::string>
          cl::value_desc("sm_90a|sm_100a|..."), cl::init(""),
          cl::cat(toolCategory));
 
+#ifdef QUANT_DYN_INCLUDE_TESTS
+namespace mlir::quant_dyn::test {
+void registerTestPasses();
+} // namespace mlir::quant_dyn::test
+
+// A testing aid (test/lib): only in builds with QUANT_DYN_INCLUDE_TESTS.
 static cl::opt<bool> gpuEmulate(
     "gpu-emulate",
     cl::desc("With --target=nvvm: compile with the GPU pipeline but run the "
              "kernels as host loops, one thread after the other (checks the "
              "GPU path's distribution and copies without a GPU)"),
     cl::cat(toolCategory));
+#else
+static constexpr bool gpuEmulate = false;
+#endif
 
 static constexpr unsigned kMaxRepeat = 1000000;
 
@@ -204,7 +214,7 @@ static int runOnNVVM(ModuleOp module) {
   if (int status = readInputs(*signature, inputs))
     return status;
 
-  CUDADeviceInfo device{"sm_90a", "host emulation"};
+  CUDADeviceInfo device{nvvm::kDefaultChip, "host emulation"};
   if (!gpuEmulate) {
     llvm::Expected<CUDADeviceInfo> detected = detectCUDADevice();
     if (!detected)
@@ -214,7 +224,7 @@ static int runOnNVVM(ModuleOp module) {
   }
   const std::string &description = device.description;
   GPUPipelineOptions pipelineOptions;
-  pipelineOptions.emulate = gpuEmulate.getValue();
+  pipelineOptions.emulate = gpuEmulate;
   pipelineOptions.chip = chip.empty() ? device.chip : chip.getValue();
   applyGPUPipelineCLOptions(pipelineOptions);
   FailureOr<std::unique_ptr<GPUExecutable>> executable = GPUExecutable::compile(
@@ -232,6 +242,9 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   // Passes first: --mlir-print-ir-after=<pass> resolves pass names.
   registerAllPasses();
+#ifdef QUANT_DYN_INCLUDE_TESTS
+  test::registerTestPasses();
+#endif
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
@@ -250,12 +263,16 @@ int main(int argc, char **argv) {
   if (llvm::Error error = checkCompilerCLOptions(
           target == Target::NVVM ? CompilerTarget::NVVM : CompilerTarget::CPU))
     return reportError(llvm::toString(std::move(error)));
-  if (target == Target::CPU)
-    for (const cl::Option *flag :
-         std::initializer_list<const cl::Option *>{&chip, &gpuEmulate})
+  if (target == Target::CPU) {
+    std::vector<const cl::Option *> gpuFlags{&chip};
+#ifdef QUANT_DYN_INCLUDE_TESTS
+    gpuFlags.push_back(&gpuEmulate);
+#endif
+    for (const cl::Option *flag : gpuFlags)
       if (flag->getNumOccurrences())
         return reportError("--" + flag->ArgStr + " applies to --target=nvvm " +
                            "only");
+  }
   // Fail before compiling and running when the results could not be kept.
   if (llvm::sys::fs::exists(outputDir) &&
       !llvm::sys::fs::is_directory(outputDir))

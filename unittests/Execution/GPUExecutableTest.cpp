@@ -17,6 +17,10 @@
 using namespace mlir;
 using namespace mlir::quant_dyn;
 
+namespace mlir::quant_dyn::test {
+void registerTestPasses();
+} // namespace mlir::quant_dyn::test
+
 namespace {
 
 ::testing::AssertionResult hasMessage(llvm::Error error, StringRef expected) {
@@ -46,6 +50,9 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 class GPUExecutableTest : public ::testing::Test {
 protected:
+  // Installs the host emulation of GPU kernels (test/lib).
+  static void SetUpTestSuite() { test::registerTestPasses(); }
+
   std::unique_ptr<GPUExecutable> compile(bool hostBuffers) {
     OwningOpRef<ModuleOp> module =
         parseSourceString<ModuleOp>(kAdd, context.get());

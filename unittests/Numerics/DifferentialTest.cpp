@@ -4,7 +4,7 @@
 // each test writes quant_dyn IR for one configuration (func @main holding the
 // op(s)), compiles it once with CPUExecutable, calls it on many generated
 // inputs and compares every output code with the scalar reference
-// (quant-dyn/Reference), bit for bit.
+// (test/lib/Reference), bit for bit.
 //
 // Inputs are drawn from a fixed-seed PRNG, block by block, from a mix of
 // styles: normal values of a per-block magnitude, exact ties of the data
@@ -21,7 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Execution/CPUExecutable.h"
-#include "quant-dyn/Reference/Reference.h"
+#include "Reference/Reference.h"
 #include "quant-dyn/Support/HostTensor.h"
 
 #include "mlir/IR/Diagnostics.h"

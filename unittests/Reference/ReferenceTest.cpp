@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant-dyn/Reference/Reference.h"
+#include "Reference/Reference.h"
 
 #include "gtest/gtest.h"
 

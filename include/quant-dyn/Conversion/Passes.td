@@ -17,7 +17,7 @@ def ConvertQuantDynToLinalgPass : Pass<"convert-quant-dyn-to-linalg", "ModuleOp"
     scale over the block. f4E2M1FN data is packed in the same generic (a
     size-2 reduction that ORs the two nibbles into a byte) and exposed
     through `quant_dyn.storage_cast`. The narrow float conversions are the
-    integer bit manipulations of the LowPrecisionFloat builders, or with
+    integer bit manipulations of the FloatConversions.h builders, or with
     `nvvm-chip` the NVVM conversion ops the chip has (satfinite f32 -> e4m3 /
     e5m2 from sm_89 with PTX 8.1 and sm_90; e2m1 / e2m3 / e3m2 on sm_100a,
     sm_100f and later arch- or family-specific chips), with the same results
@@ -63,23 +63,5 @@ def ConvertQuantDynToLinalgPass : Pass<"convert-quant-dyn-to-linalg", "ModuleOp"
   ];
 }
 
-def ExpandNVVMConversionsPass : Pass<"quant-dyn-expand-nvvm-conversions"> {
-  let summary = "Model the NVVM f32x2 -> f8x2 / f6x2 / f4x2 conversions with "
-                "arith (testing aid)";
-  let description = [{
-    Replaces `nvvm.convert.f32x2.to.f8x2` (rn, satfinite), `...to.f6x2` and
-    `...to.f4x2` by arith ops that compute what the PTX ISA documents for
-    `cvt.rn.satfinite.{e4m3x2,e5m2x2,e2m3x2,e3m2x2,e2m1x2}.f32`: each source
-    rounded to nearest even with satfinite, the first source in the upper
-    half of the result. NaN sources give a NaN of the format that keeps the
-    sign (f8) or +MAX_NORM (f6 / f4, as CUDA's emulation in cuda_fp4.hpp),
-    both unlike the specified results, so the NaN guards of the hardware path
-    are exercised. Code lowered with `convert-quant-dyn-to-linalg{nvvm-chip=...}`
-    then runs on the CPU: the tests compare it with the portable lowering
-    to check the operand order, packing and guards on machines without a
-    GPU. It models the documentation, not the silicon.
-  }];
-  let dependentDialects = ["arith::ArithDialect"];
-}
 
 #endif // QUANT_DYN_CONVERSION_PASSES_TD

@@ -10,7 +10,11 @@
 #ifndef QUANT_DYN_PIPELINES_PIPELINES_H
 #define QUANT_DYN_PIPELINES_PIPELINES_H
 
+#include "quant-dyn/Target/NVVM/NVVMTuning.h"
+
 #include "mlir/Pass/PassOptions.h"
+
+#include <functional>
 
 namespace mlir {
 class OpPassManager;
@@ -56,7 +60,7 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       *this, "chip",
       llvm::cl::desc("NVIDIA GPU architecture of the kernels (sm_90a, "
                      "sm_100a, ...)"),
-      llvm::cl::init("sm_90a")};
+      llvm::cl::init(nvvm::kDefaultChip)};
   PassOptions::Option<std::string> features{
       *this, "features",
       llvm::cl::desc("PTX features, e.g. +ptx86 (empty: the lowest PTX "
@@ -66,12 +70,12 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       *this, "opt-level",
       llvm::cl::desc("Optimization level of the NVVM / PTX code generation "
                      "(0-3)"),
-      llvm::cl::init(3)};
+      llvm::cl::init(nvvm::kOptLevel)};
   PassOptions::Option<int64_t> threadsPerBlock{
       *this, "threads-per-block",
       llvm::cl::desc("Threads per GPU block; each thread owns one loop "
                      "iteration (one quantization block of the fused ops)"),
-      llvm::cl::init(256)};
+      llvm::cl::init(nvvm::kThreadsPerBlock)};
   PassOptions::Option<bool> hostBuffers{
       *this, "host-buffers",
       llvm::cl::desc("Entry functions take and return host memrefs and copy "
@@ -89,9 +93,30 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       *this, "emulate",
       llvm::cl::desc("Testing aid for machines without a GPU: run the "
                      "kernels as sequential host loops and lower everything "
-                     "like CPU code (no gpu.module, no CUDA runtime calls)"),
+                     "like CPU code (no gpu.module, no CUDA runtime calls). "
+                     "Only in builds with the test aids "
+                     "(QUANT_DYN_INCLUDE_TESTS)"),
       llvm::cl::init(false)};
 };
+
+/// Adds the passes that turn a host function's gpu.launch ops (after
+/// quant-dyn-gpu-host-device-buffers) into host loops; the GPU pipeline's
+/// `emulate` option runs them, then lowers everything like CPU code.
+using GPUHostEmulationBuilder = std::function<void(OpPassManager &)>;
+
+/// Installs the host emulation of the GPU pipeline. The emulation is a
+/// testing aid that lives in test/lib; the tools built with the test aids
+/// install it at start-up (quant_dyn::test::registerTestPasses). Without it,
+/// `emulate` is an error.
+void setGPUHostEmulationBuilder(GPUHostEmulationBuilder builder);
+
+/// Whether setGPUHostEmulationBuilder was called.
+bool hasGPUHostEmulation();
+
+/// Checks what buildGPUPipeline cannot report: the chip name (NVVMChip) and
+/// that `emulate` has a host emulation. Returns the problem, or an empty
+/// string.
+std::string verifyGPUPipelineOptions(const GPUPipelineOptions &options);
 
 /// Tensor-level func (quant_dyn or its linalg form) to kernels in
 /// gpu.module ops (NVVM dialect, #nvvm.target for `chip`) and host
@@ -100,7 +125,7 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
 /// block fusion as the CPU pipeline; each thread owns one block. With
 /// host-buffers (default) public functions keep the host memory ABI and get
 /// llvm.emit_c_interface. Serializing the gpu.modules (gpu-module-to-binary)
-/// is left to the caller.
+/// is left to the caller. Call verifyGPUPipelineOptions first.
 void buildGPUPipeline(OpPassManager &pm, const GPUPipelineOptions &options);
 
 /// Registers --quant-dyn-gpu-pipeline (called by registerQuantDynPipelines).

@@ -11,7 +11,7 @@
 #include "LoweringUtils.h"
 #include "RuntimeChecks.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
+#include "quant-dyn/Utils/FloatConversions.h"
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 

@@ -6,7 +6,7 @@
 
 #include "LoweringUtils.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
+#include "quant-dyn/Utils/FloatConversions.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"

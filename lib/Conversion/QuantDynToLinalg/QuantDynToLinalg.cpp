@@ -4,7 +4,7 @@
 // pipelines: tensor.pad / expand_shape to make blocks a dimension, a linalg
 // reduction for the block amax, elementwise linalg for the scales and a
 // broadcasting linalg.generic for the data. All numerics come from the
-// LowPrecisionFloat builders, so both targets compute bit-identical results.
+// FloatConversions builders (lib/Utils), so both targets compute bit-identical results.
 //
 // The patterns live with their op family (QuantizeToLinalg.cpp,
 // DequantizeToLinalg.cpp, LinearToLinalg.cpp); this file only drives them.
@@ -13,7 +13,7 @@
 
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
+#include "quant-dyn/Target/NVVM/NVVMNarrowFloatTarget.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -49,8 +49,15 @@ struct ConvertQuantDynToLinalgPass
   void runOnOperation() override {
     // Without a chip: the portable builders (CPU, host emulation).
     std::unique_ptr<NarrowFloatTarget> nvvmTarget;
-    if (!nvvmChip.empty())
-      nvvmTarget = createNVVMNarrowFloatTarget(nvvmChip, nvvmFeatures);
+    if (!nvvmChip.empty()) {
+      FailureOr<NVVMChip> chip = NVVMChip::parse(nvvmChip);
+      if (failed(chip)) {
+        getOperation().emitError("nvvm-chip: unknown NVIDIA chip '")
+            << nvvmChip << "' (expected sm_<N>[a|f], e.g. sm_90a)";
+        return signalPassFailure();
+      }
+      nvvmTarget = createNVVMNarrowFloatTarget(*chip, nvvmFeatures);
+    }
     const NarrowFloatTarget &target =
         nvvmTarget ? *nvvmTarget : getPortableNarrowFloatTarget();
     RewritePatternSet patterns(&getContext());

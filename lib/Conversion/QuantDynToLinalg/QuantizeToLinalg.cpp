@@ -12,8 +12,8 @@
 #include "LoweringUtils.h"
 #include "RuntimeChecks.h"
 
-#include "quant-dyn/Conversion/LowPrecisionFloat/FloatConversions.h"
-#include "quant-dyn/Conversion/LowPrecisionFloat/NarrowFloatTarget.h"
+#include "quant-dyn/Utils/FloatConversions.h"
+#include "quant-dyn/Target/Common/NarrowFloatTarget.h"
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 

@@ -1,0 +1,42 @@
+//===- CPUTuning.h - Tuning constants of the host CPU target ----*- C++ -*-===//
+//
+// The one place for the numbers the CPU pipeline and its passes are tuned
+// with. They change speed only, never results.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DYN_TARGET_CPU_CPUTUNING_H
+#define QUANT_DYN_TARGET_CPU_CPUTUNING_H
+
+#include <cstdint>
+
+namespace mlir::quant_dyn::cpu {
+
+/// Blocks per iteration of the fused block loop along the innermost scale
+/// dimension (quant-dyn-tile-and-fuse-blocks tile-blocks): one vector of
+/// scales per iteration.
+inline constexpr int64_t kTileBlocks = 16;
+
+/// Vectorize a fused tile whose innermost loop has at least this many
+/// iterations (quant-dyn-tile-and-fuse-blocks vectorize-min-lanes).
+inline constexpr int64_t kVectorizeMinLanes = 8;
+
+/// Per-block temporaries up to this size and rank are promoted to the stack
+/// (promote-buffers-to-stack), where LLVM keeps them in registers.
+inline constexpr unsigned kMaxStackAllocBytes = 4096;
+inline constexpr unsigned kMaxStackAllocRank = 4;
+
+/// The vector width (bits) quant-dyn-set-vector-width gives functions that
+/// divide when the width is automatic (0): on AVX-512 CPUs 512-bit
+/// division is no faster per element than 256-bit and lowers the clock.
+inline constexpr unsigned kDividingVectorWidth = 256;
+
+/// The vector-width values quant-dyn-set-vector-width (and the CPU
+/// pipeline's option) take: 0 (automatic), 128, 256 or 512.
+inline bool isSupportedVectorWidth(unsigned width) {
+  return width == 0 || width == 128 || width == 256 || width == 512;
+}
+
+} // namespace mlir::quant_dyn::cpu
+
+#endif // QUANT_DYN_TARGET_CPU_CPUTUNING_H

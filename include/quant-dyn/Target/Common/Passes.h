@@ -1,0 +1,26 @@
+//===- Passes.h - Passes every target uses ----------------------*- C++ -*-===//
+
+#ifndef QUANT_DYN_TARGET_COMMON_PASSES_H
+#define QUANT_DYN_TARGET_COMMON_PASSES_H
+
+#include "quant-dyn/Target/Common/LinalgToLoops.h"
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace memref { class MemRefDialect; }
+namespace scf { class SCFDialect; }
+namespace tensor { class TensorDialect; }
+namespace vector { class VectorDialect; }
+namespace func { class FuncOp; }
+
+namespace quant_dyn {
+#define GEN_PASS_DECL
+#include "quant-dyn/Target/Common/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "quant-dyn/Target/Common/Passes.h.inc"
+} // namespace quant_dyn
+} // namespace mlir
+
+#endif // QUANT_DYN_TARGET_COMMON_PASSES_H

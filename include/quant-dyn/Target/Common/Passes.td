@@ -1,0 +1,104 @@
+//===- Passes.td - passes every target uses ----------------*- tablegen -*-===//
+
+#ifndef QUANT_DYN_TARGET_COMMON_PASSES_TD
+#define QUANT_DYN_TARGET_COMMON_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TileAndFuseBlocksPass
+    : Pass<"quant-dyn-tile-and-fuse-blocks", "func::FuncOp"> {
+  let summary = "Fuse the amax, scale and quantization of each block into "
+                "one parallel loop over blocks";
+  let description = [{
+    The linalg form of `quant_dyn.quantize` has three ops per block: the
+    amax reduction, the scale computation and the quantization. Run one
+    after the other they sweep the input twice. This pass tiles the
+    quantization generic (marked `quant_dyn.block_root` by the lowering)
+    along its scale dimensions with `scf.forall` (tile size 1 per
+    dimension, `tile-blocks` blocks along the innermost scale dimension
+    when it divides the extent) and fuses the amax and scale generics into
+    the loop, so each block is loaded once and stays in cache or registers
+    while it is quantized. The scales are yielded from the loop.
+
+    ```mlir
+    %amax = linalg.generic ... ins(%x : tensor<4x2x16xf32>) -> tensor<4x2xf32>
+    %s:2 = linalg.generic ... ins(%amax ...)
+    %q = linalg.generic {quant_dyn.block_root} ins(%x, %s#1 ...)
+    // becomes
+    %r:2 = scf.forall (%i, %j) in (4, 2) shared_outs(...) {
+      %xs = tensor.extract_slice %x[%i, %j, 0] [1, 1, 16] [1, 1, 1]
+      %a = linalg.generic ... ins(%xs ...)   // amax of one block
+      %p:2 = linalg.generic ... ins(%a ...)  // its scale
+      %qs = linalg.generic ... ins(%xs, %p#1 ...)
+      ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"tileBlocks", "tile-blocks", "int64_t", /*default=*/"1",
+           "Blocks per loop iteration along the innermost scale dimension">,
+    Option<"vectorizeMinLanes", "vectorize-min-lanes", "int64_t",
+           /*default=*/"0",
+           "Vectorize the fused ops of a tile (static shapes) whose innermost "
+           "loop has at least this many iterations (0: never)">
+  ];
+  let dependentDialects = ["scf::SCFDialect", "tensor::TensorDialect",
+                           "vector::VectorDialect"];
+}
+
+def LowerLinalgToLoopsPass
+    : Pass<"quant-dyn-lower-linalg-to-loops", "func::FuncOp"> {
+  let summary = "Lower bufferized linalg ops to loops, parallel at the top "
+                "level only";
+  let description = [{
+    Every bufferized linalg op becomes loops. A linalg op already inside a
+    parallel loop (`scf.parallel` or `scf.forall`: the fused per-block ops)
+    becomes sequential `scf.for` loops, so threads are never nested. A linalg
+    op outside any parallel loop gets a parallel loop according to
+    `parallel-dims`:
+
+    * `outermost` (the CPU pipeline): only the outermost loop, when its
+      dimension is parallel, becomes a one-dimensional `scf.parallel` (one
+      OpenMP loop later on); the inner loops stay sequential `scf.for` loops
+      with unit stride, which LLVM vectorizes.
+    * `all` (the GPU pipeline, through `quant-dyn-gpu-distribute-loops`):
+      every parallel dimension becomes a dimension of one `scf.parallel`, so
+      all of the op's elements can be spread over GPU threads.
+
+    ```mlir
+    linalg.generic {iterator_types = ["parallel", "parallel"]} ...
+    // parallel-dims=outermost
+    scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+      scf.for %j = %c0 to %c8 step %c1 { ... }
+    }
+    // parallel-dims=all
+    scf.parallel (%i, %j) = (%c0, %c0) to (%c4, %c8) step (%c1, %c1) { ... }
+    ```
+  }];
+  let options = [
+    Option<"parallelDims", "parallel-dims",
+           "::mlir::quant_dyn::LoopParallelism",
+           /*default=*/"::mlir::quant_dyn::LoopParallelism::Outermost",
+           "Which dimensions of a top-level op become parallel",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::quant_dyn::LoopParallelism::Outermost,
+                        "outermost", "Only the outermost (if parallel)"),
+             clEnumValN(::mlir::quant_dyn::LoopParallelism::All, "all",
+                        "Every parallel dimension"))}]>
+  ];
+  let dependentDialects = ["scf::SCFDialect", "memref::MemRefDialect"];
+}
+
+def RequestCInterfacePass
+    : Pass<"quant-dyn-request-c-interface", "ModuleOp"> {
+  let summary = "Request _mlir_ciface_ wrappers for public function definitions";
+  let description = [{
+    Sets `llvm.emit_c_interface` on every public `func.func` with a body, so
+    compiled entry points get the `_mlir_ciface_<name>` wrapper that takes
+    memref descriptors by pointer (the project's memory ABI). Unlike
+    upstream's llvm-request-c-wrappers it leaves external declarations alone:
+    the run-time error hook `quant_dyn_report_error` is a plain C function.
+  }];
+}
+
+#endif // QUANT_DYN_TARGET_COMMON_PASSES_TD

@@ -1,0 +1,26 @@
+//===- RequestCInterface.cpp - C wrappers for public definitions ----------===//
+
+#include "quant-dyn/Target/Common/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace mlir::quant_dyn {
+#define GEN_PASS_DEF_REQUESTCINTERFACEPASS
+#include "quant-dyn/Target/Common/Passes.h.inc"
+} // namespace mlir::quant_dyn
+
+using namespace mlir;
+
+namespace {
+struct RequestCInterfacePass
+    : public quant_dyn::impl::RequestCInterfacePassBase<RequestCInterfacePass> {
+  void runOnOperation() override {
+    StringRef name = LLVM::LLVMDialect::getEmitCWrapperAttrName();
+    for (auto func : getOperation().getOps<func::FuncOp>())
+      if (func.isPublic() && !func.isExternal())
+        func->setAttr(name, UnitAttr::get(&getContext()));
+  }
+};
+} // namespace

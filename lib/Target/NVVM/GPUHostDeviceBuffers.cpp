@@ -1,0 +1,335 @@
+//===- GPUHostDeviceBuffers.cpp - device buffers and host copies ----------===//
+//
+// After convert-parallel-loops-to-gpu the kernels (gpu.launch bodies) still
+// read the function's memrefs, which live in host memory. This pass gives
+// them device memory: scalars the kernels need are recomputed inside each
+// launch, allocations become gpu.alloc, and (in the host-buffer ABI) the
+// arguments are copied to the device at entry and the results back to new
+// host buffers before the return.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant-dyn/Target/NVVM/Passes.h"
+
+#include "BufferRoots.h"
+
+#include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace mlir::quant_dyn {
+#define GEN_PASS_DEF_GPUHOSTDEVICEBUFFERSPASS
+#include "quant-dyn/Target/NVVM/Passes.h.inc"
+} // namespace mlir::quant_dyn
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+
+namespace {
+
+bool isInsideLaunch(Operation *op) {
+  return op->getParentOfType<gpu::LaunchOp>() != nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Sinking scalars into launches
+//===----------------------------------------------------------------------===//
+
+/// Ops that are recomputed inside a kernel rather than passed to it: cheap
+/// side-effect-free ops and loads (the loaded memory is an input that no
+/// kernel writes; the kernel reads its device copy).
+bool isSinkable(Operation *op) {
+  if (op->getNumRegions() != 0 || op->hasTrait<OpTrait::IsTerminator>())
+    return false;
+  if (isa<memref::LoadOp>(op))
+    return true;
+  if (isa<memref::AllocOp, memref::AllocaOp, gpu::AllocOp>(op))
+    return false;
+  return isMemoryEffectFree(op);
+}
+
+/// Clones the sinkable ops that (transitively) define values used inside
+/// `launch` at the start of its body. Returns the ops that were cloned.
+void sinkIntoLaunch(gpu::LaunchOp launch,
+                    llvm::SetVector<Operation *> &allSunk) {
+  llvm::SetVector<Value> used;
+  getUsedValuesDefinedAbove(launch.getBody(), used);
+  llvm::SetVector<Operation *> toSink;
+  SmallVector<Value> worklist(used.begin(), used.end());
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    Operation *def = value.getDefiningOp();
+    if (!def || toSink.contains(def) || !isSinkable(def))
+      continue;
+    toSink.insert(def);
+    llvm::append_range(worklist, def->getOperands());
+  }
+  if (toSink.empty())
+    return;
+
+  // Operands before users.
+  SmallVector<Operation *> order;
+  DenseSet<Operation *> visited;
+  std::function<void(Operation *)> visit = [&](Operation *op) {
+    if (!visited.insert(op).second)
+      return;
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp(); def && toSink.contains(def))
+        visit(def);
+    order.push_back(op);
+  };
+  for (Operation *op : toSink)
+    visit(op);
+
+  OpBuilder builder = OpBuilder::atBlockBegin(&launch.getBody().front());
+  IRMapping mapping;
+  for (Operation *op : order)
+    builder.clone(*op, mapping);
+  for (Operation *op : order)
+    for (Value result : op->getResults())
+      replaceAllUsesInRegionWith(result, mapping.lookup(result),
+                                 launch.getBody());
+  allSunk.insert(order.begin(), order.end());
+}
+
+//===----------------------------------------------------------------------===//
+// Allocation and copies
+//===----------------------------------------------------------------------===//
+
+bool isPackedF4(MemRefType type) {
+  return isa<Float4E2M1FNType>(type.getElementType());
+}
+
+/// Sizes of the dynamic dims of `value` (memref.dim ops at the builder).
+SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<MemRefType>(value.getType());
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      sizes.push_back(memref::DimOp::create(b, loc, value, d));
+  return sizes;
+}
+
+/// The byte view of a packed f4 memref (innermost extent halved), so copies
+/// and allocations count bytes; other memrefs are returned as they are (the
+/// LLVM lowering sizes them from their element type).
+Value asBytes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<MemRefType>(value.getType());
+  if (!isPackedF4(type))
+    return value;
+  SmallVector<int64_t> shape(type.getShape());
+  if (!ShapedType::isDynamic(shape.back()))
+    shape.back() /= 2;
+  auto bytesType = MemRefType::get(shape, b.getI8Type());
+  return StorageCastOp::create(b, loc, bytesType, value);
+}
+
+/// Allocates a buffer of `type` shaped like `like` with `allocate`
+/// (memref.alloc or gpu.alloc); packed f4 is allocated as bytes.
+template <typename AllocateFn>
+Value allocateLike(OpBuilder &b, Location loc, MemRefType type, Value like,
+                   AllocateFn allocate) {
+  if (!isPackedF4(type))
+    return allocate(type, dynamicSizes(b, loc, like));
+  Value bytesLike = asBytes(b, loc, like);
+  auto bytesType = cast<MemRefType>(bytesLike.getType());
+  Value bytes = allocate(bytesType, dynamicSizes(b, loc, bytesLike));
+  return StorageCastOp::create(b, loc, type, bytes);
+}
+
+Value deviceAlloc(OpBuilder &b, Location loc, MemRefType type,
+                  ValueRange sizes) {
+  return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(), ValueRange(),
+                              sizes, ValueRange(),
+                              /*hostShared=*/false)
+      .getMemref();
+}
+
+void copy(OpBuilder &b, Location loc, Value dst, Value src) {
+  // Named values: the IR order must not depend on the compiler's argument
+  // evaluation order.
+  Value srcBytes = asBytes(b, loc, src);
+  Value dstBytes = asBytes(b, loc, dst);
+  gpu::MemcpyOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(), dstBytes,
+                        srcBytes);
+}
+
+//===----------------------------------------------------------------------===//
+// Pass
+//===----------------------------------------------------------------------===//
+
+struct GPUHostDeviceBuffersPass
+    : public quant_dyn::impl::GPUHostDeviceBuffersPassBase<
+          GPUHostDeviceBuffersPass> {
+  using GPUHostDeviceBuffersPassBase::GPUHostDeviceBuffersPassBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    SmallVector<gpu::LaunchOp> launches;
+    func.walk([&](gpu::LaunchOp launch) { launches.push_back(launch); });
+    if (launches.empty())
+      return;
+    if (!func.getBody().hasOneBlock()) {
+      func.emitError("GPU host code must be structured (one block) before "
+                     "device buffers are assigned");
+      return signalPassFailure();
+    }
+
+    // 1. Scalars into the kernels; drop what the host no longer uses.
+    llvm::SetVector<Operation *> sunk;
+    for (gpu::LaunchOp launch : launches)
+      sinkIntoLaunch(launch, sunk);
+    for (Operation *op : llvm::reverse(sunk))
+      if (op->use_empty())
+        op->erase();
+
+    // 2. Host-level allocations are device memory.
+    OpBuilder b(&getContext());
+    SmallVector<Operation *> toReplace;
+    func.walk([&](Operation *op) {
+      if (isa<memref::AllocOp, memref::DeallocOp>(op) && !isInsideLaunch(op))
+        toReplace.push_back(op);
+    });
+    for (Operation *op : toReplace) {
+      b.setInsertionPoint(op);
+      if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+        if (!alloc.getSymbolOperands().empty()) {
+          alloc.emitOpError("with symbol operands is not supported on the GPU");
+          return signalPassFailure();
+        }
+        Value device = deviceAlloc(b, alloc.getLoc(), alloc.getType(),
+                                   alloc.getDynamicSizes());
+        alloc.replaceAllUsesWith(device);
+      } else {
+        auto dealloc = cast<memref::DeallocOp>(op);
+        gpu::DeallocOp::create(b, dealloc.getLoc(), /*asyncToken=*/Type(),
+                               ValueRange(), dealloc.getMemref());
+      }
+      op->erase();
+    }
+
+    // 3. Arguments the kernels read get device copies (host-buffer ABI).
+    Block &entry = func.getBody().front();
+    SmallVector<Value> argCopies;
+    if (hostBuffers) {
+      for (BlockArgument arg : func.getArguments()) {
+        auto type = dyn_cast<MemRefType>(arg.getType());
+        if (!type)
+          continue;
+        bool usedByKernel = llvm::any_of(arg.getUses(), [](OpOperand &use) {
+          return isInsideLaunch(use.getOwner());
+        });
+        if (!usedByKernel)
+          continue;
+        b.setInsertionPointToStart(&entry);
+        Location loc = arg.getLoc();
+        Value device = allocateLike(b, loc, type, arg,
+                                    [&](MemRefType t, ValueRange sizes) {
+                                      return deviceAlloc(b, loc, t, sizes);
+                                    });
+        copy(b, loc, device, arg);
+        arg.replaceUsesWithIf(device, [](OpOperand &use) {
+          return isInsideLaunch(use.getOwner());
+        });
+        argCopies.push_back(device);
+      }
+    }
+
+    // 4. Results: device results are copied into new host buffers and their
+    //    device memory is freed (once per allocation); then the argument
+    //    copies are freed.
+    auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
+    if (hostBuffers) {
+      b.setInsertionPoint(returnOp);
+      SmallVector<Value> freed;
+      for (OpOperand &operand : returnOp->getOpOperands()) {
+        Value result = operand.get();
+        auto type = dyn_cast<MemRefType>(result.getType());
+        if (!type)
+          continue;
+        BufferRootKind kind = classifyBufferRoots(result, /*hostBuffers=*/true);
+        if (kind == BufferRootKind::Host)
+          continue;
+        if (kind == BufferRootKind::Unknown) {
+          returnOp.emitOpError("result #")
+              << operand.getOperandNumber()
+              << " may point into host or device memory; cannot copy it back";
+          return signalPassFailure();
+        }
+        Location loc = returnOp.getLoc();
+        Value host = allocateLike(
+            b, loc, type, result, [&](MemRefType t, ValueRange sizes) {
+              return memref::AllocOp::create(b, loc, t, sizes,
+                                             b.getI64IntegerAttr(64))
+                  .getResult();
+            });
+        copy(b, loc, host, result);
+        freeUnlessAliased(b, loc, result, freed, argCopies);
+        freed.push_back(result);
+        operand.set(host);
+      }
+      for (Value device : argCopies)
+        gpu::DeallocOp::create(b, returnOp.getLoc(), /*asyncToken=*/Type(),
+                               ValueRange(), device);
+    }
+
+    // 5. What is left on the host must not touch device memory.
+    WalkResult check = func.walk([&](Operation *op) {
+      Value memref;
+      if (auto load = dyn_cast<memref::LoadOp>(op))
+        memref = load.getMemref();
+      else if (auto store = dyn_cast<memref::StoreOp>(op))
+        memref = store.getMemref();
+      else if (auto copyOp = dyn_cast<memref::CopyOp>(op))
+        memref = copyOp.getTarget();
+      if (!memref || isInsideLaunch(op))
+        return WalkResult::advance();
+      if (classifyBufferRoots(memref, hostBuffers) == BufferRootKind::Host)
+        return WalkResult::advance();
+      op->emitOpError("in host code would access device memory (only "
+                      "kernels read and write device buffers)");
+      return WalkResult::interrupt();
+    });
+    if (check.wasInterrupted())
+      return signalPassFailure();
+  }
+
+  /// Frees `result`'s device allocation unless it is the allocation of an
+  /// earlier result or of an argument copy (compared at run time: views of
+  /// one allocation share its aligned pointer).
+  void freeUnlessAliased(OpBuilder &b, Location loc, Value result,
+                         ArrayRef<Value> freed, ArrayRef<Value> argCopies) {
+    auto pointer = [&](Value v) -> Value {
+      return memref::ExtractAlignedPointerAsIndexOp::create(b, loc, v);
+    };
+    Value mine = pointer(result);
+    Value distinct;
+    for (Value other : llvm::concat<const Value>(freed, argCopies)) {
+      Value ne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, mine,
+                                       pointer(other));
+      distinct = distinct ? arith::AndIOp::create(b, loc, distinct, ne) : ne;
+    }
+    if (!distinct) {
+      gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(),
+                             result);
+      return;
+    }
+    auto ifOp = scf::IfOp::create(b, loc, distinct, /*withElseRegion=*/false);
+    OpBuilder thenBuilder = ifOp.getThenBodyBuilder();
+    gpu::DeallocOp::create(thenBuilder, loc, /*asyncToken=*/Type(),
+                           ValueRange(), result);
+  }
+};
+
+} // namespace
