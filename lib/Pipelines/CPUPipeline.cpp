@@ -54,8 +54,15 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   quant_dyn::TileAndFuseBlocksPassOptions tileOptions;
+  // The strategy per op (docs/CodegenStrategy.md): small tiles of blocks are
+  // one vector, larger ones loops over register-size sub-tiles, and ops with
+  // fewer blocks than a few per thread are split across threads.
   tileOptions.tileBlocks = 16; // one vector of scales per iteration
   tileOptions.vectorizeMinLanes = 8;
+  unsigned threads = options.numThreads
+                         ? options.numThreads
+                         : std::max(1u, std::thread::hardware_concurrency());
+  tileOptions.minParallelBlocks = options.parallel ? 4 * threads : 0;
   pm.addNestedPass<func::FuncOp>(
       quant_dyn::createTileAndFuseBlocksPass(tileOptions));
   pm.addPass(createCanonicalizerPass());

@@ -40,7 +40,22 @@ def TileAndFuseBlocksPass
     Option<"vectorizeMinLanes", "vectorize-min-lanes", "int64_t",
            /*default=*/"0",
            "Vectorize the fused ops of a tile (static shapes) whose innermost "
-           "loop has at least this many iterations (0: never)">
+           "loop has at least this many iterations (0: never)">,
+    Option<"maxFusedVectorElements", "max-fused-vector-elements", "int64_t",
+           /*default=*/"512",
+           "Largest static tile, in elements, vectorized as one vector; "
+           "larger tiles loop over register-size sub-tiles">,
+    Option<"subTileElements", "sub-tile-elements", "int64_t",
+           /*default=*/"64",
+           "Most elements of one vectorized sub-tile of a large tile">,
+    Option<"minParallelBlocks", "min-parallel-blocks", "int64_t",
+           /*default=*/"0",
+           "With fewer static blocks than this, split each block's amax "
+           "and quantization across threads instead (0: never)">,
+    Option<"splitChunks", "split-chunks", "int64_t", /*default=*/"64",
+           "Chunks (partial amax values) of a split block">,
+    Option<"printConfig", "print-config", "bool", /*default=*/"false",
+           "Emit a remark with the strategy chosen for each quantization">
   ];
   let dependentDialects = ["scf::SCFDialect", "tensor::TensorDialect",
                            "vector::VectorDialect"];
