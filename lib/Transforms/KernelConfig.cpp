@@ -70,9 +70,16 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
 
   // Few blocks: split the work of a block across threads along its
   // outermost parallel block dimension (the rows of a per-tensor block).
-  // Small tensors are not worth the threads.
-  bool large = !blockElements || *numBlocks * *blockElements >= 65536;
-  if (numBlocks && *numBlocks < limits.minParallelBlocks && large) {
+  // Small tensors are not worth the threads. Tall column-like blocks (the
+  // innermost loop is a scale dimension, the block spans many rows) are
+  // split the same way: a tile of whole columns would not fit the caches.
+  bool columnLike = innermostScale == numLoops - 1;
+  bool large = !blockElements || !numBlocks ||
+               *numBlocks * *blockElements >= 65536;
+  bool tallColumns = columnLike && limits.minParallelBlocks > 0 &&
+                     (!blockElements || *blockElements > 1024);
+  if (((numBlocks && *numBlocks < limits.minParallelBlocks) || tallColumns) &&
+      large) {
     for (int64_t i = 0; i < numLoops; ++i) {
       if (isScale[i] || iterators[i] != utils::IteratorType::parallel)
         continue;
@@ -103,10 +110,10 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
     if (isScale[i])
       config.blockTile[i] = 1;
   int64_t extent = ranges[innermostScale];
-  bool columnLike = innermostScale == numLoops - 1;
   int64_t maxBlocks = limits.tileBlocks;
   if (columnLike)
-    maxBlocks = std::max<int64_t>(maxBlocks, 32);
+    maxBlocks = std::clamp<int64_t>(65536 / blockElements.value_or(1024),
+                                    std::max<int64_t>(maxBlocks, 64), 1024);
   else if (blockElements && *blockElements > limits.maxFusedVectorElements)
     maxBlocks = std::clamp<int64_t>(16384 / *blockElements, 1, maxBlocks);
   if (ShapedType::isDynamic(extent))

@@ -11,6 +11,7 @@
 #include "KernelConfig.h"
 #include "quant-dyn/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -71,10 +72,31 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
     vectorizeOp(rewriter, op);
     return success();
   }
-  // Partial reduction tiling tiles reduction loops only: the parallel loops
-  // of a reduction are stepped through first, each step a plain tile.
   SmallVector<unsigned> reductionDims;
   op.getReductionDims(reductionDims);
+  // Column-like reduction (the innermost loop is parallel): walk down the
+  // rows one at a time, each row a vector over many blocks' running amax,
+  // which stays in the output tile (contiguous reads, no strided walk).
+  if (!reductionDims.empty() &&
+      op.getIteratorTypesArray().back() == utils::IteratorType::parallel) {
+    for (unsigned dim : reductionDims)
+      subTile[dim] = 1;
+    scf::SCFTilingOptions options;
+    options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), subTile));
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+    options.setReductionDims(reductionDims);
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled))
+      return op->emitOpError("could not be tiled into sub-tiles");
+    rewriter.replaceOp(op, tiled->replacements);
+    vectorizeOp(rewriter, cast<linalg::LinalgOp>(tiled->tiledOps.back()));
+    return success();
+  }
+
+  // Partial reduction tiling tiles reduction loops only: the parallel loops
+  // of a reduction are stepped through first, each step a plain tile.
   SmallVector<int64_t> parallelTile(subTile), reductionTile(subTile.size(), 0);
   for (unsigned dim : reductionDims) {
     parallelTile[dim] = 0;
@@ -321,6 +343,27 @@ struct TileAndFuseBlocksPass
     if (failed(amaxTiled))
       return amax.emitOpError("could not be split across threads");
     rewriter.replaceOp(amax, amaxTiled->replacements);
+    // The partials are laid out with the chunk innermost: a chunk's slice is
+    // strided. Each chunk accumulates into a contiguous tensor of its own
+    // instead (filled with the amax's neutral 0, as the partials are) and
+    // writes it to its slice once at the end.
+    for (Operation *op : amaxTiled->tiledOps) {
+      auto tiled = dyn_cast<linalg::GenericOp>(op);
+      if (!tiled || tiled.getNumDpsInits() != 1)
+        continue;
+      OpOperand *init = tiled.getDpsInitOperand(0);
+      auto type = cast<RankedTensorType>(init->get().getType());
+      if (!type.hasStaticShape() || !type.getElementType().isInteger(32))
+        continue;
+      rewriter.setInsertionPoint(tiled);
+      Location loc = tiled.getLoc();
+      Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                            type.getElementType());
+      Value zero = arith::ConstantOp::create(
+          rewriter, loc, rewriter.getI32IntegerAttr(0));
+      Value fill = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+      rewriter.modifyOpInPlace(tiled, [&] { init->set(fill); });
+    }
     return amaxTiled;
   }
 };
