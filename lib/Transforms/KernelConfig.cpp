@@ -103,15 +103,18 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
 
   // One tile per thread iteration: every scale dimension tiled by 1 block,
   // the innermost one by several. Column-like blocks (the innermost loop is
-  // a scale dimension) take enough blocks to fill a cache line of each row;
-  // row-like blocks as many as keep the tile within the sub-tile budget of
-  // a few L1-sized sweeps.
+  // a scale dimension) take 64 to 1024 columns, up to 64 Ki elements, so
+  // each row of the tile is a few contiguous vectors; row-like blocks as
+  // many as keep a large tile within 16 Ki elements (swept twice, from
+  // cache).
   for (int64_t i = 0; i < numLoops; ++i)
     if (isScale[i])
       config.blockTile[i] = 1;
   int64_t extent = ranges[innermostScale];
   int64_t maxBlocks = limits.tileBlocks;
-  if (columnLike)
+  // Without vectorization (the GPU pipeline: one thread per tile) the tile
+  // stays at tile-blocks blocks.
+  if (columnLike && limits.vectorizeMinLanes > 0)
     maxBlocks = std::clamp<int64_t>(65536 / blockElements.value_or(1024),
                                     std::max<int64_t>(maxBlocks, 64), 1024);
   else if (blockElements && *blockElements > limits.maxFusedVectorElements)
