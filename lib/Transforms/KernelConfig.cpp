@@ -124,7 +124,9 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   else if (extent > 0)
     config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
 
-  bool staticTile = blockElements && !ShapedType::isDynamic(extent);
+  // One block along a dynamic extent is still a static tile.
+  bool staticTile = blockElements && (!ShapedType::isDynamic(extent) ||
+                                      config.blockTile[innermostScale] == 1);
   int64_t tileElements =
       staticTile ? *blockElements * config.blockTile[innermostScale] : 0;
   if (staticTile && tileElements <= limits.maxFusedVectorElements) {
