@@ -74,8 +74,8 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   // innermost loop is a scale dimension, the block spans many rows) are
   // split the same way: a tile of whole columns would not fit the caches.
   bool columnLike = innermostScale == numLoops - 1;
-  bool large = !blockElements || !numBlocks ||
-               *numBlocks * *blockElements >= 65536;
+  bool large =
+      !blockElements || !numBlocks || *numBlocks * *blockElements >= 65536;
   bool tallColumns = columnLike && limits.minParallelBlocks > 0 &&
                      (!blockElements || *blockElements > 1024);
   if (((numBlocks && *numBlocks < limits.minParallelBlocks) || tallColumns) &&
@@ -92,9 +92,8 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
       config.splitSize =
           ShapedType::isDynamic(extent)
               ? 16
-              : smallestDivisorAtLeast(extent,
-                                       llvm::divideCeil(extent,
-                                                        limits.splitChunks));
+              : smallestDivisorAtLeast(
+                    extent, llvm::divideCeil(extent, limits.splitChunks));
       config.blockTile[i] = config.splitSize;
       config.vectorize = limits.vectorizeMinLanes > 0;
       return config;
@@ -139,9 +138,9 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   return config;
 }
 
-SmallVector<int64_t>
-mlir::quant_dyn::computeSubTile(linalg::LinalgOp op, int64_t maxElements,
-                                int64_t minLanes) {
+SmallVector<int64_t> mlir::quant_dyn::computeSubTile(linalg::LinalgOp op,
+                                                     int64_t maxElements,
+                                                     int64_t minLanes) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (minLanes <= 0 || ranges.empty() || op.hasDynamicShape())
     return {};

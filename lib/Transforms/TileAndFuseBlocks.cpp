@@ -14,16 +14,16 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Dominance.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::quant_dyn {
 #define GEN_PASS_DEF_TILEANDFUSEBLOCKSPASS
@@ -35,7 +35,6 @@ using namespace mlir;
 /// Name of the unit attribute that marks the quantization generic of a
 /// quant_dyn.quantize lowering (set by convert-quant-dyn-to-linalg).
 static constexpr StringLiteral kBlockRootAttr = "quant_dyn.block_root";
-
 
 namespace {
 /// Vectorizes a static-shaped linalg op in place; leaves it as it is (scalar
@@ -51,7 +50,8 @@ void vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op) {
       return;
   }
   rewriter.setInsertionPoint(op);
-  FailureOr<linalg::VectorizationResult> result = linalg::vectorize(rewriter, op);
+  FailureOr<linalg::VectorizationResult> result =
+      linalg::vectorize(rewriter, op);
   if (succeeded(result))
     rewriter.replaceOp(op, result->replacements);
 }
@@ -132,8 +132,8 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
       ReductionTilingStrategy::PartialReductionOuterReduction);
   options.setReductionDims(reductionDims);
   rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTilingResult> tiled =
-      scf::tileUsingSCF(rewriter, cast<TilingInterface>(op.getOperation()), options);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
     return op->emitOpError("could not be tiled into sub-tiles");
   rewriter.replaceOp(op, tiled->replacements);
@@ -212,9 +212,11 @@ struct TileAndFuseBlocksPass
     // Slices of full-size tensor.empty (the per-block amax and parameters)
     // become tile-size tensor.empty inside the loop: no full-size buffers.
     RewritePatternSet patterns(&getContext());
-    tensor::populateFoldTensorEmptyPatterns(patterns, /*foldSingleUseOnly=*/true);
+    tensor::populateFoldTensorEmptyPatterns(patterns,
+                                            /*foldSingleUseOnly=*/true);
     scf::ForallOp::getCanonicalizationPatterns(patterns, &getContext());
-    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, &getContext());
+    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns,
+                                                        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
@@ -235,12 +237,11 @@ struct TileAndFuseBlocksPass
     // Producers whose results are also used elsewhere (the scales) are
     // yielded from the loop instead of being computed twice.
     options.setFusionControlFn(
-        [](tensor::ExtractSliceOp, OpResult producer, bool)
-            -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        [](tensor::ExtractSliceOp, OpResult producer,
+           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
           Operation *owner = producer.getOwner();
-          bool usedElsewhere = llvm::any_of(owner->getResults(), [&](Value v) {
-            return !v.hasOneUse();
-          });
+          bool usedElsewhere = llvm::any_of(
+              owner->getResults(), [&](Value v) { return !v.hasOneUse(); });
           return scf::SCFTileAndFuseOptions::ControlFnResult{usedElsewhere};
         });
 
@@ -260,7 +261,8 @@ struct TileAndFuseBlocksPass
                dominance.properlyDominates(outerLoop, use.getOwner());
       });
     // Drop the marker from the tiled copies.
-    outerLoop->walk([](linalg::GenericOp op) { op->removeAttr(kBlockRootAttr); });
+    outerLoop->walk(
+        [](linalg::GenericOp op) { op->removeAttr(kBlockRootAttr); });
     if (!config.vectorize)
       return success();
     if (config.strategy == quant_dyn::BlockStrategy::FusedVector) {
@@ -359,9 +361,10 @@ struct TileAndFuseBlocksPass
       Location loc = tiled.getLoc();
       Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
                                             type.getElementType());
-      Value zero = arith::ConstantOp::create(
-          rewriter, loc, rewriter.getI32IntegerAttr(0));
-      Value fill = linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+      Value zero = arith::ConstantOp::create(rewriter, loc,
+                                             rewriter.getI32IntegerAttr(0));
+      Value fill =
+          linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
       rewriter.modifyOpInPlace(tiled, [&] { init->set(fill); });
     }
     return amaxTiled;
