@@ -7,6 +7,9 @@
 //   f32 -> NVFP4 quantize (blocks of 16, e4m3 scales, double quant)
 //   bf16 -> MXFP8 quantize (blocks of 32, e8m0 scales)
 //   f32 -> u8 per-tensor quantize_linear
+// With --block-shapes, the block_shape families instead: bf16 -> f8E4M3FN
+// with f32 scales in blocks of 1x128, 16x16, 128x128, 128x1, 1x-1, -1x1 and
+// -1x-1 (per-tensor), beside memcpy of the bf16 input bytes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,6 +46,12 @@ static llvm::cl::opt<unsigned> vectorWidth(
     llvm::cl::desc("Widest vector registers of the kernels, in bits (0: "
                    "automatic, 128, 256 or 512)"),
     llvm::cl::init(0));
+
+static llvm::cl::opt<bool> blockShapes(
+    "block-shapes",
+    llvm::cl::desc("Benchmark the block_shape families (bf16 -> f8E4M3FN, "
+                   "f32 scales) instead of the NVFP4 / MXFP8 / linear kernels"),
+    llvm::cl::init(false));
 
 namespace {
 struct Kernel {
@@ -131,39 +140,64 @@ int main(int argc, char **argv) {
 
   std::mt19937 rng(42);
   std::string s = shapeText();
+  std::vector<Kernel> kernels;
+  if (blockShapes) {
+    HostTensor x = randomTensor(ElementKind::BF16, {rows, cols}, rng);
+    for (auto [br, bc] : std::vector<std::pair<int64_t, int64_t>>{
+             {1, 128}, {16, 16}, {128, 128}, {128, 1}, {1, -1}, {-1, 1},
+             {-1, -1}}) {
+      auto numBlocks = [](int64_t extent, int64_t block) {
+        return block == -1 ? 1 : (extent + block - 1) / block;
+      };
+      std::string shape = std::to_string(br) + "x" + std::to_string(bc);
+      std::string scales = std::to_string(numBlocks(rows, br)) + "x" +
+                           std::to_string(numBlocks(cols, bc));
+      kernels.push_back(
+          {"bf16 -> f8 blocks " + shape,
+           "func.func @main(%x: tensor<" + s + "xbf16>) -> (tensor<" + s +
+               "xf8E4M3FN>, tensor<" + scales + "xf32>) {\n"
+               "  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: " +
+               std::to_string(br) + ", " + std::to_string(bc) +
+               ">} : (tensor<" + s + "xbf16>) -> (tensor<" + s +
+               "xf8E4M3FN>, tensor<" + scales + "xf32>)\n  return %q, %s : "
+               "tensor<" + s + "xf8E4M3FN>, tensor<" + scales + "xf32>\n}\n",
+           {x}});
+    }
+  }
   std::string nb16 = std::to_string(rows) + "x" + std::to_string(cols / 16);
   std::string nb32 = std::to_string(rows) + "x" + std::to_string(cols / 32);
-  std::vector<Kernel> kernels;
-  kernels.push_back(
-      {"f32 -> NVFP4 quantize",
-       "func.func @main(%x: tensor<" + s + "xf32>, %gs: tensor<f32>) -> (tensor<" + s +
-           "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>) {\n"
-           "  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64}"
-           " : (tensor<" + s + "xf32>, tensor<f32>) -> (tensor<" + s + "xf4E2M1FN>, tensor<" +
-           nb16 + "xf8E4M3FN>)\n  return %q, %s : tensor<" + s + "xf4E2M1FN>, tensor<" +
-           nb16 + "xf8E4M3FN>\n}\n",
-       {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(1.0f, {})}});
-  kernels.push_back(
-      {"bf16 -> MXFP8 quantize",
-       "func.func @main(%x: tensor<" + s + "xbf16>) -> (tensor<" + s +
-           "xf8E4M3FN>, tensor<" + nb32 + "xf8E8M0FNU>) {\n"
-           "  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}"
-           " : (tensor<" + s + "xbf16>) -> (tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
-           "xf8E8M0FNU>)\n  return %q, %s : tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
-           "xf8E8M0FNU>\n}\n",
-       {randomTensor(ElementKind::BF16, {rows, cols}, rng)}});
-  HostTensor zp(ElementKind::UI8, {1});
-  zp.setCode(0, 128);
-  kernels.push_back(
-      {"f32 -> u8 quantize_linear",
-       "func.func @main(%x: tensor<" + s + "xf32>, %s: tensor<1xf32>, %z: tensor<1xui8>)"
-           " -> tensor<" + s + "xui8> {\n"
-           "  %q = quant_dyn.quantize_linear %x, %s, %z : (tensor<" + s +
-           "xf32>, tensor<1xf32>, tensor<1xui8>) -> tensor<" + s + "xui8>\n"
-           "  return %q : tensor<" + s + "xui8>\n}\n",
-       {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(0.05f, {1}), zp}});
+  if (!blockShapes) {
+    kernels.push_back(
+        {"f32 -> NVFP4 quantize",
+         "func.func @main(%x: tensor<" + s + "xf32>, %gs: tensor<f32>) -> (tensor<" + s +
+             "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>) {\n"
+             "  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64}"
+             " : (tensor<" + s + "xf32>, tensor<f32>) -> (tensor<" + s + "xf4E2M1FN>, tensor<" +
+             nb16 + "xf8E4M3FN>)\n  return %q, %s : tensor<" + s + "xf4E2M1FN>, tensor<" +
+             nb16 + "xf8E4M3FN>\n}\n",
+         {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(1.0f, {})}});
+    kernels.push_back(
+        {"bf16 -> MXFP8 quantize",
+         "func.func @main(%x: tensor<" + s + "xbf16>) -> (tensor<" + s +
+             "xf8E4M3FN>, tensor<" + nb32 + "xf8E8M0FNU>) {\n"
+             "  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}"
+             " : (tensor<" + s + "xbf16>) -> (tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
+             "xf8E8M0FNU>)\n  return %q, %s : tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
+             "xf8E8M0FNU>\n}\n",
+         {randomTensor(ElementKind::BF16, {rows, cols}, rng)}});
+    HostTensor zp(ElementKind::UI8, {1});
+    zp.setCode(0, 128);
+    kernels.push_back(
+        {"f32 -> u8 quantize_linear",
+         "func.func @main(%x: tensor<" + s + "xf32>, %s: tensor<1xf32>, %z: tensor<1xui8>)"
+             " -> tensor<" + s + "xui8> {\n"
+             "  %q = quant_dyn.quantize_linear %x, %s, %z : (tensor<" + s +
+             "xf32>, tensor<1xf32>, tensor<1xui8>) -> tensor<" + s + "xui8>\n"
+             "  return %q : tensor<" + s + "xui8>\n}\n",
+         {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(0.05f, {1}), zp}});
+  }
 
-  // memcpy of the f32 input bytes (the largest input), same run.
+  // memcpy of the largest input's bytes, same run.
   size_t f32Bytes = kernels[0].inputs[0].bytes.size();
   std::vector<uint8_t> dst(f32Bytes);
   std::memcpy(dst.data(), kernels[0].inputs[0].bytes.data(), f32Bytes);
@@ -184,7 +218,9 @@ int main(int argc, char **argv) {
   llvm::outs() << llvm::format("%-28s %10s %10s %12s %10s\n", "kernel", "min ms",
                                "median ms", "input GB/s", "vs memcpy");
   llvm::outs() << llvm::format("%-28s %10.2f %10.2f %12.2f %10.2f\n",
-                               "memcpy (f32 input bytes)", copy.minMs,
+                               blockShapes ? "memcpy (bf16 input bytes)"
+                                           : "memcpy (f32 input bytes)",
+                               copy.minMs,
                                copy.medianMs, copyGBs, 1.0);
   int status = 0;
   for (Kernel &k : kernels) {

@@ -55,8 +55,19 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   quant_dyn::TileAndFuseBlocksPassOptions tileOptions;
+  // The strategy per op (docs/CodegenStrategy.md): small tiles of blocks are
+  // one vector, larger ones loops over register-size sub-tiles, and ops with
+  // fewer blocks than a few per thread are split across threads.
   tileOptions.tileBlocks = cpu::kTileBlocks;
   tileOptions.vectorizeMinLanes = cpu::kVectorizeMinLanes;
+  tileOptions.maxFusedVectorElements = cpu::kMaxFusedVectorElements;
+  tileOptions.subTileElements = cpu::kSubTileElements;
+  tileOptions.splitChunks = cpu::kSplitChunks;
+  unsigned threads = options.numThreads
+                         ? options.numThreads
+                         : std::max(1u, std::thread::hardware_concurrency());
+  tileOptions.minParallelBlocks =
+      options.parallel ? cpu::kMinBlocksPerThread * threads : 0;
   pm.addNestedPass<func::FuncOp>(
       quant_dyn::createTileAndFuseBlocksPass(tileOptions));
   pm.addPass(createCanonicalizerPass());

@@ -1520,6 +1520,84 @@ TEST(BlockShape, Rank3StaticScaleDimsOverDynamicInput) {
 }
 
 //===----------------------------------------------------------------------===//
+// Block shapes of every codegen strategy (fused vector, register-size
+// sub-tiles, column blocks, blocks split across threads): large enough that
+// the CPU pipeline picks each one, with partial edge blocks, static and
+// dynamic shapes, ranks 3 and 4, every data and scale type across the cases
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct StrategyLayout {
+  const char *name;
+  std::vector<int64_t> block, shape;
+};
+
+const std::vector<StrategyLayout> kStrategyLayouts = {
+    {"b1x16", {1, 16}, {33, 160}},
+    {"b1x32", {1, 32}, {33, 288}},
+    {"b1x128", {1, 128}, {40, 300}},
+    {"b16x16", {16, 16}, {50, 70}},
+    {"b32x32", {32, 32}, {70, 100}},
+    {"b64x64", {64, 64}, {130, 140}},
+    {"b128x128", {128, 128}, {260, 300}},
+    {"b128x1", {128, 1}, {300, 129}},
+    {"b1xAll", {1, -1}, {9, 4100}},
+    {"bAllx1", {-1, 1}, {1100, 70}},    // tall columns: split across threads
+    {"bAllxAll", {-1, -1}, {300, 260}}, // per-tensor: split across threads
+    {"b2x64x64", {2, 64, 64}, {3, 130, 70}},
+    {"b1x1xAllx128", {1, 1, -1, 128}, {2, 3, 40, 130}},
+    {"b1x2xAllx1", {1, 2, -1, 1}, {2, 3, 500, 40}},
+};
+
+/// Data and scale types by index, so every one appears across the layouts.
+std::pair<EK, EK> strategyTypes(size_t index) {
+  static const std::vector<EK> scales = {EK::F32, EK::BF16, EK::F16,
+                                         EK::F8E8M0FNU};
+  EK data = kDataKinds[index % kDataKinds.size()];
+  EK scale = scales[index % scales.size()];
+  if (scale == EK::F8E8M0FNU && data == EK::SI8)
+    scale = EK::F32; // si8 data takes float scales
+  return {data, scale};
+}
+} // namespace
+
+class BlockStrategyTest
+    : public ::testing::TestWithParam<std::tuple<size_t, bool>> {};
+
+TEST_P(BlockStrategyTest, MatchesReference) {
+  auto [index, dynamic] = GetParam();
+  const StrategyLayout &l = kStrategyLayouts[index];
+  BlockCase c;
+  c.floatKind = kT1Kinds[(index + dynamic) % kT1Kinds.size()];
+  std::tie(c.dataKind, c.scaleKind) = strategyTypes(index + 2 * dynamic);
+  c.is1D = false;
+  c.blockShape = l.block;
+  c.shapes = {l.shape};
+  c.typeDims = dynamic ? std::vector<int64_t>(l.shape.size(), kDyn) : l.shape;
+  if (dynamic) {
+    // A second runtime shape with other partial edges.
+    std::vector<int64_t> other = l.shape;
+    for (int64_t &e : other)
+      e = e > 8 ? e - 6 : e; // keeps even innermost extents even (f4)
+    c.shapes.push_back(other);
+  }
+  // One block per trial kind (NaN / Inf / zero / ...) for single blocks.
+  c.trialsPerShape = l.block == std::vector<int64_t>{-1, -1} ? 14 : 2;
+  c.withDequantize = false;
+  SCOPED_TRACE(caseName(c));
+  runBlockCase(c, testSeed());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Strategies, BlockStrategyTest,
+    ::testing::Combine(::testing::Range<size_t>(0, kStrategyLayouts.size()),
+                       ::testing::Bool()),
+    [](const auto &info) {
+      return std::string(kStrategyLayouts[std::get<0>(info.param)].name) +
+             (std::get<1>(info.param) ? "_dynamic" : "_static");
+    });
+
+//===----------------------------------------------------------------------===//
 // 1D mode with dynamic shapes and static scale dims over dynamic input dims
 //===----------------------------------------------------------------------===//
 

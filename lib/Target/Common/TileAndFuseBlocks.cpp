@@ -1,21 +1,31 @@
 //===- TileAndFuseBlocks.cpp - one parallel sweep over the blocks ---------===//
+//
+// Applies the codegen strategy that KernelConfig picks for each blocked
+// quantization: a parallel loop over tiles of blocks with the amax, scale
+// and quantization fused into it, the per-block work as loops over
+// register-size vector sub-tiles (or one vector for small tiles), or, with
+// too few blocks for the threads, a split amax and a parallel quantization.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant-dyn/Target/Common/Passes.h"
 
+#include "KernelConfig.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Dominance.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::quant_dyn {
 #define GEN_PASS_DEF_TILEANDFUSEBLOCKSPASS
@@ -30,6 +40,153 @@ static constexpr StringLiteral kBlockRootAttr =
     quant_dyn::QuantDynDialect::getBlockRootAttrName();
 
 namespace {
+/// Whether linalg::vectorize applies to `op` and gives vectors that match
+/// its tensors' memory.
+bool isVectorizable(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape())
+    return false;
+  // Vectors of sub-byte elements (f6, f4 codes) are bit-packed in memory,
+  // unlike their tensors' one-byte elements.
+  for (OpOperand &operand : op->getOpOperands()) {
+    Type element = getElementTypeOrSelf(operand.get().getType());
+    if (element.isIntOrFloat() && element.getIntOrFloatBitWidth() % 8 != 0)
+      return false;
+  }
+  return succeeded(linalg::vectorizeOpPrecondition(op));
+}
+
+/// Vectorizes a static-shaped linalg op in place; leaves it as it is (scalar
+/// loops later) when the vectorizer does not apply.
+void vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op) {
+  if (!isVectorizable(op))
+    return;
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::VectorizationResult> result =
+      linalg::vectorize(rewriter, op);
+  if (succeeded(result))
+    rewriter.replaceOp(op, result->replacements);
+}
+
+/// Tiles `op` into register-size sub-tiles with scf.for and vectorizes each
+/// sub-tile. Reductions keep a vector accumulator of the sub-tile's shape
+/// across the loop and reduce it once at the end (partial reduction), so
+/// the loop body does no horizontal reduction. Ops without a vectorizable
+/// sub-tile (dynamic or narrow) stay as they are.
+LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
+                                  const quant_dyn::BlockKernelLimits &limits) {
+  SmallVector<int64_t> subTile = quant_dyn::computeSubTile(
+      op, limits.subTileElements, limits.vectorizeMinLanes);
+  if (subTile.empty())
+    return success();
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (subTile == ranges) {
+    vectorizeOp(rewriter, op);
+    return success();
+  }
+  SmallVector<unsigned> reductionDims;
+  op.getReductionDims(reductionDims);
+  // Column-like reduction (the innermost loop is parallel): walk down the
+  // rows one at a time, each row a vector over many blocks' running amax,
+  // which stays in the output tile (contiguous reads, no strided walk).
+  if (!reductionDims.empty() &&
+      op.getIteratorTypesArray().back() == utils::IteratorType::parallel) {
+    for (unsigned dim : reductionDims)
+      subTile[dim] = 1;
+    scf::SCFTilingOptions options;
+    options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), subTile));
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+    options.setReductionDims(reductionDims);
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled))
+      return op->emitOpError("could not be tiled into sub-tiles");
+    rewriter.replaceOp(op, tiled->replacements);
+    vectorizeOp(rewriter, cast<linalg::LinalgOp>(tiled->tiledOps.back()));
+    return success();
+  }
+
+  // Partial reduction tiling tiles reduction loops only: the parallel loops
+  // of a reduction are stepped through first, each step a plain tile.
+  SmallVector<int64_t> parallelTile(subTile), reductionTile(subTile.size(), 0);
+  for (unsigned dim : reductionDims) {
+    parallelTile[dim] = 0;
+    reductionTile[dim] = subTile[dim];
+  }
+  bool tileParallel = false;
+  for (auto [i, size] : llvm::enumerate(parallelTile))
+    tileParallel |= size != 0 && size != ranges[i];
+  if (reductionDims.empty() || tileParallel) {
+    scf::SCFTilingOptions options;
+    options.setTileSizes(
+        getAsIndexOpFoldResult(op->getContext(), parallelTile));
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled))
+      return op->emitOpError("could not be tiled into sub-tiles");
+    rewriter.replaceOp(op, tiled->replacements);
+    op = cast<linalg::LinalgOp>(tiled->tiledOps.back());
+  }
+  if (reductionDims.empty()) {
+    vectorizeOp(rewriter, op);
+    return success();
+  }
+  // The reduction keeps a vector accumulator of the sub-tile's shape across
+  // the loop and reduces it once at the end: no horizontal reduction in the
+  // loop body.
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), reductionTile));
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.setReductionTilingStrategy(
+      ReductionTilingStrategy::PartialReductionOuterReduction);
+  options.setReductionDims(reductionDims);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return op->emitOpError("could not be tiled into sub-tiles");
+  rewriter.replaceOp(op, tiled->replacements);
+  for (Operation *tiledOp : tiled->tiledOps)
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(tiledOp))
+      vectorizeOp(rewriter, linalgOp);
+  for (Operation *merge : tiled->mergeOps)
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(merge))
+      vectorizeOp(rewriter, linalgOp);
+  return success();
+}
+
+/// Vectorizes the static-shaped linalg ops of a small tile as whole vectors
+/// when its innermost loops are wide enough to fill vector lanes (narrow
+/// ones, such as the f4 pair dimension, are left to LLVM's vectorizers after
+/// lowering to loops). All or nothing: a vectorized producer feeding a
+/// scalar consumer would only add transfers through memory.
+void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
+                        int64_t minLanes) {
+  SmallVector<linalg::LinalgOp> candidates;
+  bool allWide = true;
+  loop->walk([&](linalg::LinalgOp op) {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    if (ranges.empty() || ranges.back() < minLanes || !isVectorizable(op))
+      allWide = false;
+    candidates.push_back(op);
+  });
+  if (!allWide)
+    return;
+  for (linalg::LinalgOp op : candidates)
+    vectorizeOp(rewriter, op);
+}
+
+/// The amax generic that feeds the scale generic that feeds `root`.
+linalg::GenericOp findAmax(linalg::GenericOp root) {
+  Value params = root.getDpsInputOperand(root.getNumDpsInputs() - 1)->get();
+  auto scale = params.getDefiningOp<linalg::GenericOp>();
+  if (!scale || scale.getNumDpsInputs() != 1)
+    return {};
+  return scale.getDpsInputOperand(0)->get().getDefiningOp<linalg::GenericOp>();
+}
+
 struct TileAndFuseBlocksPass
     : public quant_dyn::impl::TileAndFuseBlocksPassBase<TileAndFuseBlocksPass> {
   using TileAndFuseBlocksPassBase::TileAndFuseBlocksPassBase;
@@ -40,65 +197,61 @@ struct TileAndFuseBlocksPass
       if (op->hasAttr(kBlockRootAttr) && op.hasPureTensorSemantics())
         roots.push_back(op);
     });
+    quant_dyn::BlockKernelLimits limits;
+    limits.tileBlocks = std::max<int64_t>(tileBlocks, 1);
+    limits.maxFusedVectorElements = maxFusedVectorElements;
+    limits.subTileElements = subTileElements;
+    limits.minParallelBlocks = minParallelBlocks;
+    limits.splitChunks = std::max<int64_t>(splitChunks, 1);
+    limits.vectorizeMinLanes = vectorizeMinLanes;
     IRRewriter rewriter(&getContext());
-    for (linalg::GenericOp root : roots)
-      if (failed(tileAndFuse(rewriter, root)))
+    for (linalg::GenericOp root : roots) {
+      quant_dyn::BlockKernelConfig config =
+          quant_dyn::computeBlockKernelConfig(root, limits);
+      if (printConfig)
+        root.emitRemark() << "block strategy: "
+                          << quant_dyn::stringifyBlockStrategy(config.strategy)
+                          << ", tile [" << config.blockTile << "]";
+      LogicalResult result =
+          config.strategy == quant_dyn::BlockStrategy::SplitReduction
+              ? splitBlocks(rewriter, root, config, limits)
+              : tileAndFuse(rewriter, root, config, limits);
+      if (failed(result))
         return signalPassFailure();
+    }
     // Slices of full-size tensor.empty (the per-block amax and parameters)
     // become tile-size tensor.empty inside the loop: no full-size buffers.
     RewritePatternSet patterns(&getContext());
-    tensor::populateFoldTensorEmptyPatterns(patterns, /*foldSingleUseOnly=*/true);
+    tensor::populateFoldTensorEmptyPatterns(patterns,
+                                            /*foldSingleUseOnly=*/true);
     scf::ForallOp::getCanonicalizationPatterns(patterns, &getContext());
-    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, &getContext());
+    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns,
+                                                        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
 
-  LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::GenericOp root) {
-    // Scale dimensions are the loops that index the per-block parameter
-    // (the last input); block dimensions stay whole inside a tile.
-    AffineMap paramMap = root.getMatchingIndexingMap(root.getDpsInputOperand(
-        root.getNumDpsInputs() - 1));
-    SmallVector<int64_t> loopRanges = root.getStaticLoopRanges();
-    int64_t numLoops = root.getNumLoops();
-    SmallVector<OpFoldResult> tileSizes(numLoops, rewriter.getIndexAttr(0));
-    int64_t innermostScaleLoop = -1;
-    // Only parallel loops are tiled: a reduction loop split over threads
-    // would let two iterations write the same output element.
-    SmallVector<utils::IteratorType> iteratorTypes = root.getIteratorTypesArray();
-    for (AffineExpr expr : paramMap.getResults())
-      if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
-        if (iteratorTypes[dim.getPosition()] != utils::IteratorType::parallel)
-          continue;
-        tileSizes[dim.getPosition()] = rewriter.getIndexAttr(1);
-        innermostScaleLoop = std::max<int64_t>(innermostScaleLoop, dim.getPosition());
-      }
-    if (innermostScaleLoop < 0)
+  /// One parallel loop over tiles of blocks with the amax and scale
+  /// generics fused into it: each block is read from memory once.
+  LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::GenericOp root,
+                            const quant_dyn::BlockKernelConfig &config,
+                            const quant_dyn::BlockKernelLimits &limits) {
+    if (llvm::all_of(config.blockTile, [](int64_t t) { return t == 0; }))
       return success();
-    // The largest tile of at most tileBlocks blocks that divides a static
-    // extent (whole tiles keep the tile shapes static for vectorization).
-    int64_t extent = loopRanges[innermostScaleLoop];
-    if (tileBlocks > 1 && !ShapedType::isDynamic(extent) && extent > 0) {
-      int64_t blocks = std::min<int64_t>(tileBlocks, extent);
-      while (extent % blocks != 0)
-        --blocks;
-      tileSizes[innermostScaleLoop] = rewriter.getIndexAttr(blocks);
-    }
-
     scf::SCFTilingOptions tilingOptions;
-    tilingOptions.setTileSizes(tileSizes);
+    tilingOptions.setTileSizes(
+        getAsIndexOpFoldResult(&getContext(), config.blockTile));
     tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
     scf::SCFTileAndFuseOptions options;
     options.setTilingOptions(tilingOptions);
     // Producers whose results are also used elsewhere (the scales) are
     // yielded from the loop instead of being computed twice.
     options.setFusionControlFn(
-        [](tensor::ExtractSliceOp, OpResult producer, bool)
-            -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        [](tensor::ExtractSliceOp, OpResult producer,
+           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
           Operation *owner = producer.getOwner();
-          bool usedElsewhere = llvm::any_of(owner->getResults(), [&](Value v) {
-            return !v.hasOneUse();
-          });
+          bool usedElsewhere = llvm::any_of(
+              owner->getResults(), [&](Value v) { return !v.hasOneUse(); });
           return scf::SCFTileAndFuseOptions::ControlFnResult{usedElsewhere};
         });
 
@@ -118,38 +271,113 @@ struct TileAndFuseBlocksPass
                dominance.properlyDominates(outerLoop, use.getOwner());
       });
     // Drop the marker from the tiled copies.
-    outerLoop->walk([](linalg::GenericOp op) { op->removeAttr(kBlockRootAttr); });
-    if (vectorizeMinLanes > 0)
-      vectorizeTile(rewriter, outerLoop);
+    outerLoop->walk(
+        [](linalg::GenericOp op) { op->removeAttr(kBlockRootAttr); });
+    if (!config.vectorize)
+      return success();
+    if (config.strategy == quant_dyn::BlockStrategy::FusedVector) {
+      vectorizeWholeTile(rewriter, outerLoop, limits.vectorizeMinLanes);
+      return success();
+    }
+    SmallVector<linalg::LinalgOp> ops;
+    outerLoop->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+    for (linalg::LinalgOp op : ops)
+      if (failed(subTileAndVectorize(rewriter, op, limits)))
+        return failure();
     return success();
   }
 
-  /// Vectorizes the static-shaped linalg ops of a tile whose innermost loop
-  /// is wide enough to fill vector lanes (narrow ones, such as the f4 pair
-  /// dimension, are left to LLVM's vectorizers after lowering to loops).
-  void vectorizeTile(RewriterBase &rewriter, Operation *loop) {
-    // All or nothing: a vectorized producer feeding a scalar consumer would
-    // only add transfers through memory. So every op must be wide enough and
-    // pass linalg::vectorize's precondition before any is vectorized.
-    SmallVector<linalg::LinalgOp> candidates;
-    bool allWide = true;
-    loop->walk([&](linalg::LinalgOp op) {
-      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-      if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
-          ranges.empty() || ranges.back() < vectorizeMinLanes ||
-          failed(linalg::vectorizeOpPrecondition(op)))
-        allWide = false;
-      candidates.push_back(op);
-    });
-    if (!allWide)
-      return;
-    for (linalg::LinalgOp op : candidates) {
-      rewriter.setInsertionPoint(op);
-      FailureOr<linalg::VectorizationResult> result =
-          linalg::vectorize(rewriter, op);
-      if (succeeded(result))
-        rewriter.replaceOp(op, result->replacements);
+  /// Few blocks: the amax is split into chunks along `config.splitDim`, one
+  /// partial amax per chunk computed in parallel and combined after the
+  /// loop (max is exact in any order), then the quantization runs over the
+  /// same chunks in parallel.
+  LogicalResult splitBlocks(RewriterBase &rewriter, linalg::GenericOp root,
+                            const quant_dyn::BlockKernelConfig &config,
+                            const quant_dyn::BlockKernelLimits &limits) {
+    // The amax may already be split: quantizations of one input with
+    // different scale rules share it after CSE.
+    SmallVector<Operation *> amaxTiledOps;
+    linalg::GenericOp amax = findAmax(root);
+    if (amax && amax.getNumLoops() > static_cast<unsigned>(config.splitDim) &&
+        amax.getIteratorTypesArray()[config.splitDim] ==
+            utils::IteratorType::reduction) {
+      FailureOr<scf::SCFTilingResult> amaxTiled =
+          splitAmax(rewriter, amax, config);
+      if (failed(amaxTiled))
+        return failure();
+      amaxTiledOps = amaxTiled->tiledOps;
     }
+
+    scf::SCFTilingOptions rootOptions;
+    rootOptions.setTileSizes(
+        getAsIndexOpFoldResult(&getContext(), config.blockTile));
+    rootOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+    rewriter.setInsertionPoint(root);
+    FailureOr<scf::SCFTilingResult> rootTiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(root.getOperation()), rootOptions);
+    if (failed(rootTiled))
+      return root.emitOpError("could not be tiled across threads");
+    rewriter.replaceOp(root, rootTiled->replacements);
+    for (Operation *op : rootTiled->tiledOps)
+      op->removeAttr(kBlockRootAttr);
+
+    if (!config.vectorize)
+      return success();
+    SmallVector<linalg::LinalgOp> ops;
+    for (Operation *op :
+         llvm::concat<Operation *>(amaxTiledOps, rootTiled->tiledOps))
+      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+        ops.push_back(linalgOp);
+    for (linalg::LinalgOp op : ops)
+      if (failed(subTileAndVectorize(rewriter, op, limits)))
+        return failure();
+    return success();
+  }
+
+  /// Partial amax per chunk of `config.splitDim` in a parallel loop, then
+  /// the partials combined after it.
+  FailureOr<scf::SCFTilingResult>
+  splitAmax(RewriterBase &rewriter, linalg::GenericOp amax,
+            const quant_dyn::BlockKernelConfig &config) {
+    SmallVector<OpFoldResult> splitTile(amax.getNumLoops(),
+                                        rewriter.getIndexAttr(0));
+    splitTile[config.splitDim] = rewriter.getIndexAttr(config.splitSize);
+
+    scf::SCFTilingOptions amaxOptions;
+    amaxOptions.setTileSizes(splitTile);
+    amaxOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+    amaxOptions.setReductionTilingStrategy(
+        ReductionTilingStrategy::PartialReductionOuterParallel);
+    amaxOptions.setReductionDims({static_cast<unsigned>(config.splitDim)});
+    rewriter.setInsertionPoint(amax);
+    FailureOr<scf::SCFTilingResult> amaxTiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(amax.getOperation()), amaxOptions);
+    if (failed(amaxTiled))
+      return amax.emitOpError("could not be split across threads");
+    rewriter.replaceOp(amax, amaxTiled->replacements);
+    // The partials are laid out with the chunk innermost: a chunk's slice is
+    // strided. Each chunk accumulates into a contiguous tensor of its own
+    // instead (filled with the amax's neutral 0, as the partials are) and
+    // writes it to its slice once at the end.
+    for (Operation *op : amaxTiled->tiledOps) {
+      auto tiled = dyn_cast<linalg::GenericOp>(op);
+      if (!tiled || tiled.getNumDpsInits() != 1)
+        continue;
+      OpOperand *init = tiled.getDpsInitOperand(0);
+      auto type = cast<RankedTensorType>(init->get().getType());
+      if (!type.hasStaticShape() || !type.getElementType().isInteger(32))
+        continue;
+      rewriter.setInsertionPoint(tiled);
+      Location loc = tiled.getLoc();
+      Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                            type.getElementType());
+      Value zero = arith::ConstantOp::create(rewriter, loc,
+                                             rewriter.getI32IntegerAttr(0));
+      Value fill =
+          linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
+      rewriter.modifyOpInPlace(tiled, [&] { init->set(fill); });
+    }
+    return amaxTiled;
   }
 };
 } // namespace

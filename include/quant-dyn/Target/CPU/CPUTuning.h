@@ -21,6 +21,16 @@ inline constexpr int64_t kTileBlocks = 16;
 /// iterations (quant-dyn-tile-and-fuse-blocks vectorize-min-lanes).
 inline constexpr int64_t kVectorizeMinLanes = 8;
 
+/// Largest static tile (elements) vectorized as one vector per op; larger
+/// tiles loop over sub-tiles of kSubTileElements (docs/CodegenStrategy.md).
+inline constexpr int64_t kMaxFusedVectorElements = 512;
+inline constexpr int64_t kSubTileElements = 64;
+
+/// An op with fewer static blocks than this many per thread splits each
+/// block's amax across threads (kSplitChunks partial amax values).
+inline constexpr int64_t kMinBlocksPerThread = 4;
+inline constexpr int64_t kSplitChunks = 64;
+
 /// Per-block temporaries up to this size and rank are promoted to the stack
 /// (promote-buffers-to-stack), where LLVM keeps them in registers.
 inline constexpr unsigned kMaxStackAllocBytes = 4096;

@@ -20,6 +20,17 @@ def TileAndFuseBlocksPass
     the loop, so each block is loaded once and stays in cache or registers
     while it is quantized. The scales are yielded from the loop.
 
+    The shape of the code is decided per op from its shape (KernelConfig):
+    a tile of at most `max-fused-vector-elements` static elements becomes
+    one vector per op; a larger tile loops over vector sub-tiles of
+    `sub-tile-elements` elements (the amax with a vector accumulator, the
+    quantization in a second sweep from cache); column-like blocks walk down
+    the rows with one vector across many blocks; with fewer static blocks
+    than `min-parallel-blocks` (or tall column blocks), the amax is split
+    into `split-chunks` partial amax values computed in parallel and
+    combined, and the quantization runs over the same chunks in parallel.
+    IR size does not grow with the block size.
+
     ```mlir
     %amax = linalg.generic ... ins(%x : tensor<4x2x16xf32>) -> tensor<4x2xf32>
     %s:2 = linalg.generic ... ins(%amax ...)
@@ -40,7 +51,22 @@ def TileAndFuseBlocksPass
     Option<"vectorizeMinLanes", "vectorize-min-lanes", "int64_t",
            /*default=*/"0",
            "Vectorize the fused ops of a tile (static shapes) whose innermost "
-           "loop has at least this many iterations (0: never)">
+           "loop has at least this many iterations (0: never)">,
+    Option<"maxFusedVectorElements", "max-fused-vector-elements", "int64_t",
+           /*default=*/"512",
+           "Largest static tile, in elements, vectorized as one vector; "
+           "larger tiles loop over register-size sub-tiles">,
+    Option<"subTileElements", "sub-tile-elements", "int64_t",
+           /*default=*/"64",
+           "Most elements of one vectorized sub-tile of a large tile">,
+    Option<"minParallelBlocks", "min-parallel-blocks", "int64_t",
+           /*default=*/"0",
+           "With fewer static blocks than this, split each block's amax "
+           "and quantization across threads instead (0: never)">,
+    Option<"splitChunks", "split-chunks", "int64_t", /*default=*/"64",
+           "Chunks (partial amax values) of a split block">,
+    Option<"printConfig", "print-config", "bool", /*default=*/"false",
+           "Emit a remark with the strategy chosen for each quantization">
   ];
   let dependentDialects = ["scf::SCFDialect", "tensor::TensorDialect",
                            "vector::VectorDialect"];

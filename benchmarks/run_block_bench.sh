@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# CPU benchmark of the block_shape families through quant-dyn-runner --time:
+# bf16 -> f8E4M3FN with f32 scales in blocks of 1x128, 16x16, 128x128, 128x1,
+# 1x-1, -1x1 and -1x-1 on bf16 ROWSxCOLS (default 8192x4096), all cores.
+# Generates the input, times memcpy of the input bytes in the same run
+# (before and after the kernels) and prints each kernel's ratio to memcpy.
+# Usage: benchmarks/run_block_bench.sh [ROWS COLS REPEAT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD_DIR:-build}
+ROWS=${1:-8192}
+COLS=${2:-4096}
+REPEAT=${3:-20}
+RUNNER=${RUNNER:-$BUILD/bin/quant-dyn-runner} # another build to compare
+cmake --build "$BUILD" --target quant-dyn-runner quant-dyn-memcpy-time >/dev/null
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Normal values (sigma 3) as bf16 codes; a 1 Mi-element pattern repeated.
+python3 - "$WORK/x.npy" "$ROWS" "$COLS" <<'PY'
+import random, struct, sys
+path, rows, cols = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+n = rows * cols
+random.seed(42)
+m = min(n, 1 << 20)
+block = struct.pack('<%dH' % m, *[struct.unpack('<I', struct.pack('<f', random.gauss(0, 3)))[0] >> 16 for _ in range(m)])
+header = "{'descr': '<u2', 'fortran_order': False, 'shape': (%d, %d), }" % (rows, cols)
+header += ' ' * (63 - (10 + len(header)) % 64) + '\n'
+with open(path, 'wb') as f:
+    f.write(b'\x93NUMPY\x01\x00' + struct.pack('<H', len(header)) + header.encode())
+    for _ in range(n // m):
+        f.write(block)
+    f.write(block[:2 * (n % m)])
+PY
+
+BYTES=$((ROWS * COLS * 2))
+ms_of() { sed -n 's/.*time_ms min=\([0-9.]*\).*/\1/p'; }
+nblocks() { if [ "$2" = -1 ]; then echo 1; else echo $((($1 + $2 - 1) / $2)); fi; }
+copy_before=$("$BUILD/bin/quant-dyn-memcpy-time" "$BYTES" "$REPEAT" | ms_of)
+printf '%-12s %10s %10s\n' "block_shape" "min ms" "vs memcpy"
+printf '%-12s %10.2f %10.2f\n' "memcpy" "$copy_before" 1
+results=()
+for shape in ${SHAPES:-1x128 16x16 128x128 128x1 1x-1 -1x1 -1x-1}; do
+  br=${shape%x*}; bc=${shape#*x}
+  scales="$(nblocks "$ROWS" "$br")x$(nblocks "$COLS" "$bc")"
+  t="tensor<${ROWS}x${COLS}"
+  cat > "$WORK/k.mlir" <<MLIR
+func.func @main(%x: ${t}xbf16>) -> (${t}xf8E4M3FN>, tensor<${scales}xf32>) {
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: ${br}, ${bc}>}
+      : (${t}xbf16>) -> (${t}xf8E4M3FN>, tensor<${scales}xf32>)
+  return %q, %s : ${t}xf8E4M3FN>, tensor<${scales}xf32>
+}
+MLIR
+  ms=$("$RUNNER" --target=cpu "$WORK/k.mlir" \
+         --input="$WORK/x.npy" --output-dir="$WORK/out" --repeat="$REPEAT" \
+         --time | ms_of)
+  results+=("$shape $ms")
+done
+copy_after=$("$BUILD/bin/quant-dyn-memcpy-time" "$BYTES" "$REPEAT" | ms_of)
+copy=$(python3 -c "print(min($copy_before, $copy_after))")
+for r in "${results[@]}"; do
+  set -- $r
+  printf '%-12s %10.2f %10.2f\n' "$1" "$2" "$(python3 -c "print($copy / $2)")"
+done
+printf '%-12s %10.2f %10.2f\n' "memcpy again" "$copy_after" "$(python3 -c "print($copy / $copy_after)")"
+echo "memcpy: best of the two memcpy runs (${BYTES} bytes); load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,156 @@
+//===- KernelConfig.cpp - codegen strategy of a blocked quantization ------===//
+
+#include "KernelConfig.h"
+
+using namespace mlir;
+using namespace mlir::quant_dyn;
+
+StringRef mlir::quant_dyn::stringifyBlockStrategy(BlockStrategy strategy) {
+  switch (strategy) {
+  case BlockStrategy::FusedVector:
+    return "fused-vector";
+  case BlockStrategy::SubTiled:
+    return "sub-tiled";
+  case BlockStrategy::SplitReduction:
+    return "split-reduction";
+  }
+  llvm_unreachable("unknown block strategy");
+}
+
+/// The largest divisor of `extent` that is at most `limit` (1 if none).
+static int64_t largestDivisorAtMost(int64_t extent, int64_t limit) {
+  for (int64_t d = std::min(extent, limit); d > 1; --d)
+    if (extent % d == 0)
+      return d;
+  return 1;
+}
+
+/// The smallest divisor of `extent` that is at least `limit`.
+static int64_t smallestDivisorAtLeast(int64_t extent, int64_t limit) {
+  for (int64_t d = std::max<int64_t>(limit, 1); d < extent; ++d)
+    if (extent % d == 0)
+      return d;
+  return extent;
+}
+
+BlockKernelConfig
+mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
+                                          const BlockKernelLimits &limits) {
+  BlockKernelConfig config;
+  int64_t numLoops = root.getNumLoops();
+  SmallVector<int64_t> ranges = root.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iterators = root.getIteratorTypesArray();
+  config.blockTile.assign(numLoops, 0);
+
+  // Scale dimensions index the per-block parameter (the last input); the
+  // other dimensions run inside a block. Only parallel scale dimensions are
+  // tiled: a reduction loop split over threads would let two iterations
+  // write the same output element (the f4 pair).
+  AffineMap paramMap = root.getMatchingIndexingMap(
+      root.getDpsInputOperand(root.getNumDpsInputs() - 1));
+  SmallVector<bool> isScale(numLoops, false);
+  int64_t innermostScale = -1;
+  for (AffineExpr expr : paramMap.getResults())
+    if (auto dim = dyn_cast<AffineDimExpr>(expr))
+      if (iterators[dim.getPosition()] == utils::IteratorType::parallel) {
+        isScale[dim.getPosition()] = true;
+        innermostScale = std::max<int64_t>(innermostScale, dim.getPosition());
+      }
+  if (innermostScale < 0)
+    return config;
+
+  std::optional<int64_t> numBlocks = 1, blockElements = 1;
+  for (int64_t i = 0; i < numLoops; ++i) {
+    std::optional<int64_t> &product = isScale[i] ? numBlocks : blockElements;
+    if (product && !ShapedType::isDynamic(ranges[i]))
+      *product *= ranges[i];
+    else
+      product = std::nullopt;
+  }
+
+  // Few blocks: split the work of a block across threads along its
+  // outermost parallel block dimension (the rows of a per-tensor block).
+  // Small tensors are not worth the threads. Tall column-like blocks (the
+  // innermost loop is a scale dimension, the block spans many rows) are
+  // split the same way: a tile of whole columns would not fit the caches.
+  bool columnLike = innermostScale == numLoops - 1;
+  bool large =
+      !blockElements || !numBlocks || *numBlocks * *blockElements >= 65536;
+  bool tallColumns = columnLike && limits.minParallelBlocks > 0 &&
+                     (!blockElements || *blockElements > 1024);
+  if (((numBlocks && *numBlocks < limits.minParallelBlocks) || tallColumns) &&
+      large) {
+    for (int64_t i = 0; i < numLoops; ++i) {
+      if (isScale[i] || iterators[i] != utils::IteratorType::parallel)
+        continue;
+      int64_t extent = ranges[i];
+      if (extent == 1)
+        continue;
+      config.strategy = BlockStrategy::SplitReduction;
+      config.splitDim = i;
+      // About splitChunks chunks; whole chunks where the extent is static.
+      config.splitSize =
+          ShapedType::isDynamic(extent)
+              ? 16
+              : smallestDivisorAtLeast(
+                    extent, llvm::divideCeil(extent, limits.splitChunks));
+      config.blockTile[i] = config.splitSize;
+      config.vectorize = limits.vectorizeMinLanes > 0;
+      return config;
+    }
+  }
+
+  // One tile per thread iteration: every scale dimension tiled by 1 block,
+  // the innermost one by several. Column-like blocks (the innermost loop is
+  // a scale dimension) take 64 to 1024 columns, up to 64 Ki elements, so
+  // each row of the tile is a few contiguous vectors; row-like blocks as
+  // many as keep a large tile within 16 Ki elements (swept twice, from
+  // cache).
+  for (int64_t i = 0; i < numLoops; ++i)
+    if (isScale[i])
+      config.blockTile[i] = 1;
+  int64_t extent = ranges[innermostScale];
+  int64_t maxBlocks = limits.tileBlocks;
+  // Without vectorization (the GPU pipeline: one thread per tile) the tile
+  // stays at tile-blocks blocks.
+  if (columnLike && limits.vectorizeMinLanes > 0)
+    maxBlocks = std::clamp<int64_t>(65536 / blockElements.value_or(1024),
+                                    std::max<int64_t>(maxBlocks, 64), 1024);
+  else if (blockElements && *blockElements > limits.maxFusedVectorElements)
+    maxBlocks = std::clamp<int64_t>(16384 / *blockElements, 1, maxBlocks);
+  if (ShapedType::isDynamic(extent))
+    config.blockTile[innermostScale] = columnLike ? maxBlocks : 1;
+  else if (extent > 0)
+    config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
+
+  // One block along a dynamic extent is still a static tile.
+  bool staticTile = blockElements && (!ShapedType::isDynamic(extent) ||
+                                      config.blockTile[innermostScale] == 1);
+  int64_t tileElements =
+      staticTile ? *blockElements * config.blockTile[innermostScale] : 0;
+  if (staticTile && tileElements <= limits.maxFusedVectorElements) {
+    config.strategy = BlockStrategy::FusedVector;
+    config.vectorize = limits.vectorizeMinLanes > 0;
+  } else {
+    config.strategy = BlockStrategy::SubTiled;
+    config.vectorize = limits.vectorizeMinLanes > 0;
+  }
+  return config;
+}
+
+SmallVector<int64_t> mlir::quant_dyn::computeSubTile(linalg::LinalgOp op,
+                                                     int64_t maxElements,
+                                                     int64_t minLanes) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (minLanes <= 0 || ranges.empty() || op.hasDynamicShape())
+    return {};
+  int64_t n = ranges.size();
+  SmallVector<int64_t> subTile(n, 1);
+  int64_t inner = largestDivisorAtMost(ranges[n - 1], maxElements);
+  if (inner < minLanes)
+    return {};
+  subTile[n - 1] = inner;
+  if (n > 1 && inner == ranges[n - 1])
+    subTile[n - 2] = largestDivisorAtMost(ranges[n - 2], maxElements / inner);
+  return subTile;
+}

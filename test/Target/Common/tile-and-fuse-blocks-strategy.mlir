@@ -1,0 +1,82 @@
+// RUN: quant-dyn-opt %s -split-input-file -verify-diagnostics -convert-quant-dyn-to-linalg -canonicalize -cse -quant-dyn-tile-and-fuse-blocks="tile-blocks=16 vectorize-min-lanes=8 min-parallel-blocks=8 print-config" | FileCheck %s
+
+// The strategy each block shape gets (docs/CodegenStrategy.md): small tiles
+// are one vector, large blocks loops over vector sub-tiles, tall column
+// blocks and single blocks are split across threads.
+
+// CHECK-LABEL: func.func @mx_1x32
+// CHECK: scf.forall
+// CHECK: vector.multi_reduction <maxui>, {{.*}} : vector<1x16x32xi32> to vector<1x16xi32>
+func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x16xf32>) {
+  // expected-remark @+1 {{block strategy: fused-vector, tile [1, 16, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 32>}
+      : (tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x16xf32>)
+  return %q, %s : tensor<64x512xf8E4M3FN>, tensor<64x16xf32>
+}
+
+// -----
+
+// A 128x128 block: the amax walks the block in 64-element vectors into a
+// vector accumulator, reduced once; the quantization walks it again.
+// CHECK-LABEL: func.func @weights_128x128
+// CHECK: scf.forall
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       arith.maxui {{.*}} : vector<1x1x1x64xi32>
+// CHECK:   vector.multi_reduction <maxui>, {{.*}} [2, 3] : vector<1x1x1x64xi32> to vector<1x1xi32>
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       arith.divf {{.*}} : vector<1x1x1x64xf32>
+func.func @weights_128x128(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>) {
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 1, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 128, 128>}
+      : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>)
+  return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>
+}
+
+// -----
+
+// Column blocks: one vector holds the running amax of 64 columns while the
+// loop walks down the rows of a tile of 512 columns.
+// CHECK-LABEL: func.func @columns_128x1
+// CHECK: scf.forall
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x1x64xbf16>, vector<1x1x64xbf16>
+// CHECK:       vector.multi_reduction <maxui>, {{.*}} [1] : vector<1x1x64xi32> to vector<1x64xi32>
+func.func @columns_128x1(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x1024xf32>) {
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 512]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 128, 1>}
+      : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x1024xf32>)
+  return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<8x1024xf32>
+}
+
+// -----
+
+// Per-tensor: a partial amax per chunk of 16 rows in parallel, combined
+// after the loop, then the quantization in parallel over the same chunks.
+// CHECK-LABEL: func.func @per_tensor
+// CHECK: %[[P:.*]] = scf.forall {{.*}} -> (tensor<1x1x64xi32>)
+// CHECK: linalg.reduce ins(%[[P]] : tensor<1x1x64xi32>)
+// CHECK: linalg.generic
+// CHECK: scf.forall {{.*}} -> (tensor<1x1024x1x1024xf8E4M3FN>)
+func.func @per_tensor(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>) {
+  // expected-remark @+1 {{block strategy: split-reduction, tile [0, 16, 0, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: -1, -1>}
+      : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>)
+  return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>
+}
+
+// -----
+
+// Dynamic shapes: the same strategies; sub-tiles with dynamic extents stay
+// scalar loops (LLVM vectorizes them after lowering).
+// CHECK-LABEL: func.func @dynamic_per_tensor
+// CHECK: scf.forall
+// CHECK: linalg.reduce
+func.func @dynamic_per_tensor(%x: tensor<?x?xbf16>) -> (tensor<?x?xf8E4M3FN>, tensor<1x1xf32>) {
+  // expected-remark @+1 {{block strategy: split-reduction, tile [0, 16, 0, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: -1, -1>}
+      : (tensor<?x?xbf16>) -> (tensor<?x?xf8E4M3FN>, tensor<1x1xf32>)
+  return %q, %s : tensor<?x?xf8E4M3FN>, tensor<1x1xf32>
+}
