@@ -423,46 +423,16 @@ static LogicalResult verifyLinearOp(Operation *op, RankedTensorType floatType,
   return success();
 }
 
-std::optional<int64_t> QuantizeLinearOp::getNormalizedChannelAxis() {
-  return normalizeChannelAxis(getQtype(), getAxis(),
-                              getInput().getType().getRank());
-}
-
 LogicalResult QuantizeLinearOp::verify() {
   return verifyLinearOp(getOperation(), getInput().getType(),
                         getOutput().getType(), getScales().getType(), getZps(),
                         getQtype(), getAxis());
 }
 
-void QuantizeLinearOp::build(OpBuilder &builder, OperationState &state,
-                             Value input, Value scales, Value zps,
-                             Type resultElementType, QType qtype,
-                             int64_t axis) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  build(builder, state,
-        RankedTensorType::get(inputType.getShape(), resultElementType), input,
-        scales, zps, qtype, axis);
-}
-
-std::optional<int64_t> DequantizeLinearOp::getNormalizedChannelAxis() {
-  return normalizeChannelAxis(getQtype(), getAxis(),
-                              getInput().getType().getRank());
-}
-
 LogicalResult DequantizeLinearOp::verify() {
   return verifyLinearOp(getOperation(), getOutput().getType(),
                         getInput().getType(), getScales().getType(), getZps(),
                         getQtype(), getAxis());
-}
-
-void DequantizeLinearOp::build(OpBuilder &builder, OperationState &state,
-                               Value input, Value scales, Value zps,
-                               Type resultElementType, QType qtype,
-                               int64_t axis) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  build(builder, state,
-        RankedTensorType::get(inputType.getShape(), resultElementType), input,
-        scales, zps, qtype, axis);
 }
 
 //===----------------------------------------------------------------------===//

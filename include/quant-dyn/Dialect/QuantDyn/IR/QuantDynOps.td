@@ -198,6 +198,23 @@ class QuantDyn_LinearOp<string mnemonic> : QuantDyn_Op<mnemonic, [Pure]> {
     /// per_tensor (or an out-of-range axis, which the verifier rejects).
     std::optional<int64_t> getNormalizedChannelAxis();
   }];
+  let extraClassDefinition = [{
+    std::optional<int64_t> $cppClass::getNormalizedChannelAxis() {
+      return normalizeChannelAxis(getQtype(), getAxis(),
+                                  getInput().getType().getRank());
+    }
+  }];
+  let builders = [
+    // The result type is the input's shape with `resultElementType`.
+    OpBuilder<(ins "Value":$input, "Value":$scales, "Value":$zps,
+                   "Type":$resultElementType, "QType":$qtype,
+                   CArg<"int64_t", "1">:$axis), [{
+      auto inputType = cast<RankedTensorType>(input.getType());
+      build($_builder, $_state,
+            RankedTensorType::get(inputType.getShape(), resultElementType),
+            input, scales, zps, qtype, axis);
+    }]>
+  ];
 }
 
 def QuantDyn_QuantizeLinearOp : QuantDyn_LinearOp<"quantize_linear"> {
@@ -235,12 +252,6 @@ def QuantDyn_QuantizeLinearOp : QuantDyn_LinearOp<"quantize_linear"> {
     $input `,` $scales (`,` $zps^)? attr-dict `:` functional-type(operands, results)
   }];
 
-  let builders = [
-    // The result type is the input's shape with `resultElementType`.
-    OpBuilder<(ins "Value":$input, "Value":$scales, "Value":$zps,
-                   "Type":$resultElementType, "QType":$qtype,
-                   CArg<"int64_t", "1">:$axis)>
-  ];
 
   let extraClassDeclaration = commonExtraClassDeclaration;
   let hasVerifier = 1;
@@ -274,11 +285,6 @@ def QuantDyn_DequantizeLinearOp : QuantDyn_LinearOp<"dequantize_linear"> {
     $input `,` $scales (`,` $zps^)? attr-dict `:` functional-type(operands, results)
   }];
 
-  let builders = [
-    OpBuilder<(ins "Value":$input, "Value":$scales, "Value":$zps,
-                   "Type":$resultElementType, "QType":$qtype,
-                   CArg<"int64_t", "1">:$axis)>
-  ];
 
   let extraClassDeclaration = commonExtraClassDeclaration;
   let hasVerifier = 1;
