@@ -11,6 +11,9 @@
 
 #include "quant-dyn/Transforms/Passes.h"
 
+#include "GPUReductionKernels.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -37,8 +40,10 @@ bool isInsideParallelLoop(Operation *op) {
 
 /// Bufferized linalg ops and memref.copy -> loops: every parallel dimension
 /// of a top-level op becomes one dimension of an scf.parallel (a kernel of
-/// its own, all of its elements spread over threads); ops inside a loop
-/// become sequential loops (one thread runs them).
+/// its own, all of its elements spread over threads), and top-level
+/// reductions and rank-0 ops one flat scf.parallel as well
+/// (lowerLinalgToKernelLoop); ops inside a loop become sequential loops
+/// (one thread runs them).
 LogicalResult lowerToLoops(RewriterBase &rewriter, func::FuncOp func) {
   SmallVector<memref::CopyOp> copies;
   func.walk([&](memref::CopyOp op) { copies.push_back(op); });
@@ -55,10 +60,16 @@ LogicalResult lowerToLoops(RewriterBase &rewriter, func::FuncOp func) {
   });
   for (linalg::LinalgOp op : ops) {
     rewriter.setInsertionPoint(op);
+    bool topLevel =
+        !isInsideParallelLoop(op) && !op->getParentOfType<scf::ForallOp>();
+    if (topLevel && quant_dyn::needsKernelLoop(op)) {
+      if (failed(quant_dyn::lowerLinalgToKernelLoop(rewriter, op)))
+        return failure();
+      continue;
+    }
     FailureOr<linalg::LinalgLoops> loops =
-        isInsideParallelLoop(op) || op->getParentOfType<scf::ForallOp>()
-            ? linalg::linalgOpToLoops(rewriter, op)
-            : linalg::linalgOpToParallelLoops(rewriter, op);
+        topLevel ? linalg::linalgOpToParallelLoops(rewriter, op)
+                 : linalg::linalgOpToLoops(rewriter, op);
     if (failed(loops))
       return op->emitOpError("could not be lowered to loops for the GPU");
     rewriter.eraseOp(op);

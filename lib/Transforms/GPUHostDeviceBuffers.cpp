@@ -145,8 +145,9 @@ void collectRoots(Value value, SmallVectorImpl<Value> &roots,
   roots.push_back(value);
 }
 
-/// Host: every root is an argument of the function (host-buffer ABI).
-/// Device: every root is a gpu.alloc (or an argument, device-buffer ABI).
+/// Host: every root is an argument of the function (host-buffer ABI) or a
+/// host allocation. Device: every root is a gpu.alloc (or an argument,
+/// device-buffer ABI).
 RootKind classify(Value value, bool hostBuffers) {
   SmallVector<Value> roots;
   DenseSet<Value> seen;
@@ -158,6 +159,9 @@ RootKind classify(Value value, bool hostBuffers) {
       (hostBuffers ? anyHost : anyDevice) = true;
     } else if (root.getDefiningOp<gpu::AllocOp>()) {
       anyDevice = true;
+    } else if (root.getDefiningOp<memref::AllocOp>() ||
+               root.getDefiningOp<memref::AllocaOp>()) {
+      anyHost = true; // left on the host: no kernel reaches it
     } else {
       return RootKind::Unknown;
     }
@@ -165,6 +169,50 @@ RootKind classify(Value value, bool hostBuffers) {
   if (anyHost == anyDevice)
     return RootKind::Unknown;
   return anyHost ? RootKind::Host : RootKind::Device;
+}
+
+/// Whether the memory of `alloc` is used by a kernel or returned, following
+/// its aliases forward (views, storage casts, casts, values yielded from
+/// scf.if).
+bool reachesDevice(Value alloc) {
+  SmallVector<Value> worklist = {alloc};
+  DenseSet<Value> seen;
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    if (!seen.insert(value).second)
+      continue;
+    for (OpOperand &use : value.getUses()) {
+      Operation *owner = use.getOwner();
+      if (isInsideLaunch(owner) || isa<func::ReturnOp>(owner))
+        return true;
+      if (auto yield = dyn_cast<scf::YieldOp>(owner)) {
+        if (isa<scf::IfOp>(yield->getParentOp()))
+          worklist.push_back(
+              yield->getParentOp()->getResult(use.getOperandNumber()));
+        continue;
+      }
+      // Views and casts alias their source.
+      if (isa<ViewLikeOpInterface, StorageCastOp>(owner) ||
+          (isMemoryEffectFree(owner) && owner->getNumRegions() == 0))
+        for (Value result : owner->getResults())
+          if (isa<MemRefType>(result.getType()))
+            worklist.push_back(result);
+    }
+  }
+  return false;
+}
+
+/// Moves `op` into a new gpu.launch of one block of one thread at its place.
+gpu::LaunchOp wrapInSingleThreadLaunch(Operation *op) {
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  auto launch = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+  Block &body = launch.getBody().front();
+  b.setInsertionPointToEnd(&body);
+  auto terminator = gpu::TerminatorOp::create(b, loc);
+  op->moveBefore(terminator);
+  return launch;
 }
 
 //===----------------------------------------------------------------------===//
@@ -250,6 +298,28 @@ struct GPUHostDeviceBuffersPass
       return signalPassFailure();
     }
 
+    // 0. Host stores into memory a kernel reaches or that is returned (the
+    //    scalars of tensor.from_elements, rank-0 inits) run as one-thread
+    //    kernels, since that memory will live on the device.
+    DenseSet<Value> deviceAllocs;
+    func.walk([&](memref::AllocOp alloc) {
+      if (!isInsideLaunch(alloc) && reachesDevice(alloc.getResult()))
+        deviceAllocs.insert(alloc.getResult());
+    });
+    SmallVector<memref::StoreOp> hostStores;
+    func.walk([&](memref::StoreOp store) {
+      if (isInsideLaunch(store))
+        return;
+      SmallVector<Value> roots;
+      DenseSet<Value> seen;
+      collectRoots(store.getMemref(), roots, seen);
+      if (llvm::any_of(roots,
+                       [&](Value root) { return deviceAllocs.contains(root); }))
+        hostStores.push_back(store);
+    });
+    for (memref::StoreOp store : hostStores)
+      launches.push_back(wrapInSingleThreadLaunch(store));
+
     // 1. Scalars into the kernels; drop what the host no longer uses.
     llvm::SetVector<Operation *> sunk;
     for (gpu::LaunchOp launch : launches)
@@ -258,12 +328,26 @@ struct GPUHostDeviceBuffersPass
       if (op->use_empty())
         op->erase();
 
-    // 2. Host-level allocations are device memory.
+    // 2. Host-level allocations that a kernel reaches or that are returned
+    //    are device memory; the others (the ownership bookkeeping of buffer
+    //    deallocation, host-only scalars) stay on the host.
     OpBuilder b(&getContext());
     SmallVector<Operation *> toReplace;
     func.walk([&](Operation *op) {
-      if (isa<memref::AllocOp, memref::DeallocOp>(op) && !isInsideLaunch(op))
-        toReplace.push_back(op);
+      if (isInsideLaunch(op))
+        return;
+      if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+        if (deviceAllocs.contains(alloc.getResult()))
+          toReplace.push_back(op);
+      } else if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+        SmallVector<Value> roots;
+        DenseSet<Value> seen;
+        collectRoots(dealloc.getMemref(), roots, seen);
+        if (llvm::any_of(roots, [&](Value root) {
+              return deviceAllocs.contains(root);
+            }))
+          toReplace.push_back(op);
+      }
     });
     for (Operation *op : toReplace) {
       b.setInsertionPoint(op);

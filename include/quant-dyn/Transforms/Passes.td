@@ -94,6 +94,38 @@ def RequestCInterfacePass
 // GPU passes (used by --quant-dyn-gpu-pipeline)
 //===----------------------------------------------------------------------===//
 
+def GPUBlockStrategyPass
+    : Pass<"quant-dyn-gpu-block-strategy", "func::FuncOp"> {
+  let summary = "Choose per quantization op between one GPU thread per "
+                "block and blocks split over many threads";
+  let description = [{
+    Runs on the tensor-level linalg form, before
+    `quant-dyn-tile-and-fuse-blocks`. An op whose blocks are small keeps
+    its `quant_dyn.block_root` marker: tile-and-fuse makes its blocks the
+    iterations of one parallel loop, and the GPU runs one thread per block.
+    An op whose blocks are big (more than `max-fused-block-elements`
+    elements, or a dynamic block extent, such as 32x32 and larger 2D
+    blocks, whole rows or columns and per-tensor scaling), or that has few
+    blocks (fewer than `min-fused-blocks` of at least
+    `min-split-block-elements` elements), loses the marker: its amax,
+    scale and quantization ops stay separate, and
+    `quant-dyn-gpu-distribute-loops` spreads the amax reduction over many
+    threads (a chunk per thread, combined with an atomic max) and the
+    quantization over one element per thread.
+  }];
+  let options = [
+    Option<"maxFusedBlockElements", "max-fused-block-elements", "int64_t",
+           /*default=*/"256", "Largest block (elements) that one thread "
+           "quantizes">,
+    Option<"minFusedBlocks", "min-fused-blocks", "int64_t",
+           /*default=*/"1024", "Fewer blocks than this are split (when "
+           "they have at least min-split-block-elements elements)">,
+    Option<"minSplitBlockElements", "min-split-block-elements", "int64_t",
+           /*default=*/"64", "Smallest block that is split because there "
+           "are few blocks">
+  ];
+}
+
 def GPUDistributeLoopsPass
     : Pass<"quant-dyn-gpu-distribute-loops", "func::FuncOp"> {
   let summary = "Distribute the top-level parallel loops over GPU blocks and "
@@ -146,7 +178,7 @@ def GPUDistributeLoopsPass
   ];
   let dependentDialects = ["scf::SCFDialect", "memref::MemRefDialect",
                            "gpu::GPUDialect", "arith::ArithDialect",
-                           "linalg::LinalgDialect"];
+                           "linalg::LinalgDialect", "affine::AffineDialect"];
 }
 
 def GPUHostDeviceBuffersPass
