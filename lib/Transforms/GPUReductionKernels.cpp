@@ -31,8 +31,9 @@ namespace {
 /// Elements a thread of a split reduction combines (its chunk): enough work
 /// to amortize the atomic, few enough that big reductions still fill the GPU.
 constexpr int64_t kChunkElements = 128;
-/// Threads a split reduction aims for when its extents are static: more
-/// chunks per thread beyond this, so a single output sees few atomics.
+/// Threads a split reduction aims for: more chunks per thread beyond this
+/// (decided at compile time for static extents, at run time otherwise), so
+/// a single output sees few atomics.
 constexpr int64_t kTargetThreads = 32768;
 
 /// The atomic kind that merges a partial into the output for an idempotent
@@ -241,9 +242,9 @@ void buildSplitReduction(RewriterBase &rewriter, linalg::LinalgOp op,
   // Chunk size: kChunkElements per thread, more when static extents would
   // give more than kTargetThreads threads.
   int64_t chunk = std::max<int64_t>(1, kChunkElements / vec);
+  bool allStatic = true;
   {
     int64_t total = 1;
-    bool allStatic = true;
     for (int64_t r : ranges) {
       allStatic &= !ShapedType::isDynamic(r);
       total = allStatic ? total * std::max<int64_t>(r, 1) : total;
@@ -263,27 +264,43 @@ void buildSplitReduction(RewriterBase &rewriter, linalg::LinalgOp op,
   Value zero = cst(rewriter, loc, 0), one = cst(rewriter, loc, 1);
   Value chunkValue = cst(rewriter, loc, chunk);
   Value vecValue = cst(rewriter, loc, vec);
+  auto ceilDiv = [&](Value a, Value b) {
+    Value bMinusOne = rewriter.createOrFold<arith::SubIOp>(loc, b, one);
+    return rewriter.createOrFold<arith::DivUIOp>(
+        loc, rewriter.createOrFold<arith::AddIOp>(loc, a, bMinusOne), b);
+  };
+  // Folded: static bounds stay constants (distribute sizes blocks by them).
   Value sCount = sizes[s];
   if (sVec > 1)
-    sCount = arith::DivUIOp::create(rewriter, loc, sCount, vecValue);
-  Value threadsAlongS = arith::DivUIOp::create(
-      rewriter, loc,
-      arith::AddIOp::create(rewriter, loc, sCount, cst(rewriter, loc, chunk - 1)),
-      chunkValue);
+    sCount = rewriter.createOrFold<arith::DivUIOp>(loc, sCount, vecValue);
   SmallVector<Value> ubs(sizes);
-  ubs[s] = threadsAlongS;
   if (vec > 1 && s != inner)
-    ubs[inner] = arith::DivUIOp::create(rewriter, loc, sizes[inner], vecValue);
+    ubs[inner] =
+        rewriter.createOrFold<arith::DivUIOp>(loc, sizes[inner], vecValue);
+  if (!allStatic) {
+    // The same bound on the thread count, at run time.
+    Value threads = sCount;
+    for (int64_t d = 0; d < numLoops; ++d)
+      if (d != s)
+        threads = arith::MulIOp::create(rewriter, loc, threads, ubs[d]);
+    Value perThread = ceilDiv(threads, cst(rewriter, loc, kTargetThreads));
+    chunkValue = arith::MaxUIOp::create(rewriter, loc, chunkValue, perThread);
+    // No longer than the loop (at least 1: no division by zero).
+    chunkValue = arith::MinUIOp::create(
+        rewriter, loc, chunkValue,
+        arith::MaxUIOp::create(rewriter, loc, sCount, one));
+  }
+  Value threadsAlongS = ceilDiv(sCount, chunkValue);
+  ubs[s] = threadsAlongS;
   SmallVector<Value> zeros(numLoops, zero), ones(numLoops, one);
   auto loop = scf::ParallelOp::create(rewriter, loc, zeros, ubs, ones);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(loop.getBody());
-  ValueRange tids = loop.getInductionVars();
+  SmallVector<Value> tids(loop.getInductionVars());
 
   OpOperand &init = op.getDpsInitsMutable()[0];
-  SmallVector<Value> probe(tids);
   SmallVector<Value> outIndices =
-      indicesAt(rewriter, loc, op.getMatchingIndexingMap(&init), probe);
+      indicesAt(rewriter, loc, op.getMatchingIndexingMap(&init), tids);
   Value start = memref::LoadOp::create(rewriter, loc, init.get(), outIndices);
 
   // for c < chunk: i_s = c * T + t_s (guarded), then the vector elements.
@@ -296,13 +313,18 @@ void buildSplitReduction(RewriterBase &rewriter, linalg::LinalgOp op,
       arith::MulIOp::create(rewriter, loc, chunkLoop.getInductionVar(),
                             threadsAlongS),
       tids[s]);
-  Value inRange = arith::CmpIOp::create(
-      rewriter, loc, arith::CmpIPredicate::ult, position, sCount);
-  auto ifOp = scf::IfOp::create(rewriter, loc, TypeRange{acc.getType()},
-                                inRange, /*withElseRegion=*/true);
-  rewriter.setInsertionPointToStart(ifOp.elseBlock());
-  scf::YieldOp::create(rewriter, loc, acc);
-  rewriter.setInsertionPointToStart(ifOp.thenBlock());
+  // Chunks that tile the loop exactly need no bounds check.
+  bool exact = allStatic && (ranges[s] / sVec) % chunk == 0;
+  scf::IfOp ifOp;
+  if (!exact) {
+    Value inRange = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::ult, position, sCount);
+    ifOp = scf::IfOp::create(rewriter, loc, TypeRange{acc.getType()}, inRange,
+                             /*withElseRegion=*/true);
+    rewriter.setInsertionPointToStart(ifOp.elseBlock());
+    scf::YieldOp::create(rewriter, loc, acc);
+    rewriter.setInsertionPointToStart(ifOp.thenBlock());
+  }
   SmallVector<Value> ivs(tids);
   ivs[s] = position;
   Value partial = acc;
@@ -326,9 +348,12 @@ void buildSplitReduction(RewriterBase &rewriter, linalg::LinalgOp op,
     mapping.map(op.getRegionOutputArgs()[0], acc);
     partial = cloneBody(rewriter, op, mapping).front();
   }
+  if (ifOp) {
+    scf::YieldOp::create(rewriter, loc, partial);
+    rewriter.setInsertionPointAfter(ifOp);
+    partial = ifOp.getResult(0);
+  }
   scf::YieldOp::create(rewriter, loc, partial);
-  rewriter.setInsertionPointAfter(ifOp);
-  scf::YieldOp::create(rewriter, loc, ifOp.getResult(0));
   rewriter.setInsertionPointAfter(chunkLoop);
   Value threadPartial = chunkLoop.getResult(0);
 

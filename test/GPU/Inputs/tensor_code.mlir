@@ -1,13 +1,16 @@
-// Ordinary tensor code around the quant_dyn ops: an elementwise math op on
-// a tensor, a rank-0 fill, linalg.reduce to rank-0 tensors, scalar arith on
-// the extracted values (ONNX DynamicQuantizeLinear written in MLIR: u8 with
-// scale (max(0, max x) - min(0, min x)) / 255 and the rounded zero point),
-// and a matmul feeding a per-tensor FP8 quantization.
+// Ordinary tensor code around the quant_dyn ops: elementwise math / arith
+// ops on tensors (exact ones: sqrt.rn on the GPU), a rank-0 fill,
+// linalg.reduce to rank-0 tensors, scalar arith on the extracted values
+// (ONNX DynamicQuantizeLinear written in MLIR: u8 with scale
+// (max(0, max x) - min(0, min x)) / 255 and the rounded zero point), and a
+// matmul feeding a per-tensor FP8 quantization.
 func.func @main(%x: tensor<64x256xf32>, %w: tensor<256x32xf32>)
     -> (tensor<64x256xui8>, tensor<1xf32>, tensor<1xi8>, tensor<f32>,
         tensor<64x32xf8E4M3FN>, tensor<1x1xf32>) {
   %zero = arith.constant 0.0 : f32
-  %t = math.tanh %x : tensor<64x256xf32>
+  %a = math.absf %x : tensor<64x256xf32>
+  %r = math.sqrt %a : tensor<64x256xf32>
+  %t = arith.subf %r, %x : tensor<64x256xf32>
   %e = tensor.empty() : tensor<f32>
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<f32>) -> tensor<f32>
   %max = linalg.reduce ins(%t : tensor<64x256xf32>) outs(%init : tensor<f32>)

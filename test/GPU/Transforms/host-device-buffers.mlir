@@ -95,3 +95,43 @@ func.func @host_reads_device(%x: memref<4xf32>) -> f32 {
   memref.dealloc %out : memref<4xf32>
   return %first : f32
 }
+
+// -----
+
+// A scalar stored on the host into a buffer that a kernel reads (the
+// tensor.from_elements of a computed scale) is stored by a one-thread
+// kernel, since the buffer lives on the device; a buffer only host code
+// uses (buffer deallocation's ownership bookkeeping) stays on the host.
+// CHECK-LABEL: func.func @host_scalar
+// CHECK: %[[S:.*]] = gpu.alloc () : memref<1xf32>
+// CHECK: %[[ONE:.*]] = arith.constant 1 : index
+// CHECK: gpu.launch {{.*}} in (%{{.*}} = %[[ONE]], %{{.*}} = %[[ONE]], %{{.*}} = %[[ONE]]) threads({{.*}}) in (%{{.*}} = %[[ONE]], %{{.*}} = %[[ONE]], %{{.*}} = %[[ONE]])
+// CHECK: memref.store %{{.*}}, %[[S]]
+// CHECK: gpu.terminator
+// CHECK: gpu.launch
+// CHECK: memref.load %[[S]]
+// CHECK: %[[BOOK:.*]] = memref.alloc() : memref<2xindex>
+// CHECK: memref.store %{{.*}}, %[[BOOK]]
+// CHECK: memref.dealloc %[[BOOK]]
+// CHECK: gpu.dealloc %[[S]]
+func.func @host_scalar(%x: memref<64xf32>, %v: f32, %i: index) -> memref<64xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %s = memref.alloc() : memref<1xf32>
+  memref.store %v, %s[%c0] : memref<1xf32>
+  %out = memref.alloc() : memref<64xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c64, %sy = %c1, %sz = %c1) {
+    %a = memref.load %x[%tx] : memref<64xf32>
+    %b = memref.load %s[%c0] : memref<1xf32>
+    %p = arith.mulf %a, %b : f32
+    memref.store %p, %out[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  %book = memref.alloc() : memref<2xindex>
+  memref.store %i, %book[%c0] : memref<2xindex>
+  memref.dealloc %book : memref<2xindex>
+  memref.dealloc %s : memref<1xf32>
+  return %out : memref<64xf32>
+}
