@@ -432,7 +432,19 @@ struct GPUHostDeviceBuffersPass
                                ValueRange(), device);
     }
 
-    // 5. What is left on the host must not touch device memory.
+    // 5. Host loads of device memory whose value the host itself uses (a
+    //    branch on it, a scalar result) read a copy: a one-thread kernel
+    //    stores the element into a device scalar, which is copied back.
+    SmallVector<memref::LoadOp> hostLoads;
+    func.walk([&](memref::LoadOp load) {
+      if (!isInsideLaunch(load) &&
+          classify(load.getMemref(), hostBuffers) == RootKind::Device)
+        hostLoads.push_back(load);
+    });
+    for (memref::LoadOp load : hostLoads)
+      readThroughCopy(load);
+
+    // 6. What is left on the host must not touch device memory.
     WalkResult check = func.walk([&](Operation *op) {
       Value memref;
       if (auto load = dyn_cast<memref::LoadOp>(op))
@@ -451,6 +463,30 @@ struct GPUHostDeviceBuffersPass
     });
     if (check.wasInterrupted())
       return signalPassFailure();
+  }
+
+  /// Replaces a host load of device memory by a load of a host copy of the
+  /// element (the staging kernel's operands are sunk into it).
+  void readThroughCopy(memref::LoadOp load) {
+    OpBuilder b(load);
+    Location loc = load.getLoc();
+    auto scalarType = MemRefType::get({}, load.getType());
+    Value stage = deviceAlloc(b, loc, scalarType, ValueRange());
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    auto launch = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+    OpBuilder body = OpBuilder::atBlockEnd(&launch.getBody().front());
+    Value value = memref::LoadOp::create(body, loc, load.getMemref(),
+                                         load.getIndices());
+    memref::StoreOp::create(body, loc, value, stage, ValueRange());
+    gpu::TerminatorOp::create(body, loc);
+    llvm::SetVector<Operation *> sunk;
+    sinkIntoLaunch(launch, sunk);
+    Value host = memref::AllocaOp::create(b, loc, scalarType);
+    copy(b, loc, host, stage);
+    Value read = memref::LoadOp::create(b, loc, host, ValueRange());
+    gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(), stage);
+    load.replaceAllUsesWith(read);
+    load.erase();
   }
 
   /// Frees `result`'s device allocation unless it is the allocation of an

@@ -206,7 +206,13 @@ def GPUHostDeviceBuffersPass
        and returns device memrefs (the caller allocates and copies; results
        are `gpu.alloc`ed and the caller frees them).
 
-    Host code that still reads a device buffer after step 1 is an error.
+    Host stores into device memory (the scalars of `tensor.from_elements`)
+    run as one-thread kernels, and allocations that no kernel reaches and
+    that are not returned (buffer deallocation's ownership bookkeeping)
+    stay on the host. A host load of device memory whose value the host
+    uses (a branch on it) reads a copy of the element: a one-thread kernel
+    stores it into a device scalar that is copied back. Any other host
+    access to device memory is an error.
     Run `gpu-async-region` afterwards to put the copies and launches on one
     stream.
   }];
