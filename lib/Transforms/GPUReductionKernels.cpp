@@ -17,6 +17,7 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -277,20 +278,48 @@ void buildSplitReduction(RewriterBase &rewriter, linalg::LinalgOp op,
   if (vec > 1 && s != inner)
     ubs[inner] =
         rewriter.createOrFold<arith::DivUIOp>(loc, sizes[inner], vecValue);
+  Value threadsAlongS;
   if (!allStatic) {
-    // The same bound on the thread count, at run time.
+    // The same bound on the thread count, at run time. The chunk is a power
+    // of two so that the kernel divides by shifting (a 64-bit division
+    // costs registers).
+    Type i64 = rewriter.getI64Type();
+    auto asI64 = [&](Value v) {
+      return arith::IndexCastUIOp::create(rewriter, loc, i64, v).getResult();
+    };
+    auto i64Cst = [&](int64_t v) {
+      return arith::ConstantIntOp::create(rewriter, loc, i64, v).getResult();
+    };
+    // ceil(log2(n)) for n >= 1 (0 for n = 0).
+    auto ceilLog2 = [&](Value n) {
+      Value m = arith::SubIOp::create(
+          rewriter, loc, arith::MaxUIOp::create(rewriter, loc, n, one), one);
+      Value zeros = math::CountLeadingZerosOp::create(rewriter, loc, asI64(m));
+      return arith::SubIOp::create(rewriter, loc, i64Cst(64), zeros)
+          .getResult();
+    };
     Value threads = sCount;
     for (int64_t d = 0; d < numLoops; ++d)
       if (d != s)
         threads = arith::MulIOp::create(rewriter, loc, threads, ubs[d]);
     Value perThread = ceilDiv(threads, cst(rewriter, loc, kTargetThreads));
-    chunkValue = arith::MaxUIOp::create(rewriter, loc, chunkValue, perThread);
-    // No longer than the loop (at least 1: no division by zero).
-    chunkValue = arith::MinUIOp::create(
-        rewriter, loc, chunkValue,
-        arith::MaxUIOp::create(rewriter, loc, sCount, one));
+    Value shift = arith::MaxUIOp::create(rewriter, loc,
+                                         i64Cst(llvm::Log2_64(chunk)),
+                                         ceilLog2(perThread));
+    // No longer than the loop.
+    shift = arith::MinUIOp::create(rewriter, loc, shift, ceilLog2(sCount));
+    chunkValue = arith::IndexCastUIOp::create(
+        rewriter, loc, rewriter.getIndexType(),
+        arith::ShLIOp::create(rewriter, loc, i64Cst(1), shift));
+    Value rounded = arith::AddIOp::create(
+        rewriter, loc, asI64(sCount),
+        arith::SubIOp::create(rewriter, loc, asI64(chunkValue), i64Cst(1)));
+    threadsAlongS = arith::IndexCastUIOp::create(
+        rewriter, loc, rewriter.getIndexType(),
+        arith::ShRUIOp::create(rewriter, loc, rounded, shift));
+  } else {
+    threadsAlongS = ceilDiv(sCount, chunkValue);
   }
-  Value threadsAlongS = ceilDiv(sCount, chunkValue);
   ubs[s] = threadsAlongS;
   SmallVector<Value> zeros(numLoops, zero), ones(numLoops, one);
   auto loop = scf::ParallelOp::create(rewriter, loc, zeros, ubs, ones);

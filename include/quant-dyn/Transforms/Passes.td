@@ -178,7 +178,8 @@ def GPUDistributeLoopsPass
   ];
   let dependentDialects = ["scf::SCFDialect", "memref::MemRefDialect",
                            "gpu::GPUDialect", "arith::ArithDialect",
-                           "linalg::LinalgDialect", "affine::AffineDialect"];
+                           "linalg::LinalgDialect", "affine::AffineDialect",
+                           "math::MathDialect"];
 }
 
 def GPUHostDeviceBuffersPass
