@@ -51,6 +51,8 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   // Tensor level: quant_dyn -> linalg; the three ops of each block fused
   // into one parallel loop over blocks, so the input is read once.
+  // Elementwise arith / math on tensors (math.tanh %t, ...) as linalg.
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
   pm.addPass(createConvertQuantDynToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

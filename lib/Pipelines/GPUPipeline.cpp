@@ -5,8 +5,11 @@
 // arith on the same blocks and agree bit for bit. Stages, after upstream's
 // gpu-lower-to-nvvm-pipeline (common / GPU module / host):
 //
-//   tensor:   convert-quant-dyn-to-linalg (with the chip's cvt
-//             instructions), quant-dyn-tile-and-fuse-blocks
+//   tensor:   convert-elementwise-to-linalg, convert-quant-dyn-to-linalg
+//             (with the chip's cvt instructions),
+//             quant-dyn-gpu-block-strategy (small blocks fused, one thread
+//             each; big or few blocks split over threads),
+//             quant-dyn-tile-and-fuse-blocks
 //   buffers:  one-shot-bufferize (identity layouts), buffer deallocation
 //   kernels:  scf.forall -> scf.parallel, quant-dyn-gpu-distribute-loops
 //             (linalg -> loops, blocks x threads, mapping attributes),
@@ -36,6 +39,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -81,9 +85,15 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
     toLinalgOptions.nvvmChip = options.chip;
     toLinalgOptions.nvvmFeatures = options.features;
   }
+  // Elementwise arith / math on tensors (math.tanh %t, ...) as linalg, so
+  // they bufferize and become kernels like the rest.
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
   pm.addPass(createConvertQuantDynToLinalgPass(toLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Small blocks: one thread each (fused); big or few blocks: split over
+  // many threads (separate amax, scale and quantization kernels).
+  pm.addNestedPass<func::FuncOp>(quant_dyn::createGPUBlockStrategyPass());
   pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

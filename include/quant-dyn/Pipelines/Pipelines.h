@@ -122,7 +122,9 @@ std::string verifyGPUPipelineOptions(const GPUPipelineOptions &options);
 /// gpu.module ops (NVVM dialect, #nvvm.target for `chip`) and host
 /// functions in the LLVM dialect that launch them through the mgpu*
 /// functions of the project's CUDA runtime. Same tensor-level form and
-/// block fusion as the CPU pipeline; each thread owns one block. With
+/// block fusion as the CPU pipeline for small, numerous blocks (one thread
+/// per block); big or few blocks are split over many threads
+/// (quant-dyn-gpu-block-strategy, docs/GPU.md). With
 /// host-buffers (default) public functions keep the host memory ABI and get
 /// llvm.emit_c_interface. Serializing the gpu.modules (gpu-module-to-binary)
 /// is left to the caller. Call verifyGPUPipelineOptions first.

@@ -11,6 +11,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 
@@ -59,6 +60,9 @@ BufferRootKind mlir::quant_dyn::classifyBufferRoots(Value value,
       (hostBuffers ? anyHost : anyDevice) = true;
     } else if (root.getDefiningOp<gpu::AllocOp>()) {
       anyDevice = true;
+    } else if (root.getDefiningOp<memref::AllocOp>() ||
+               root.getDefiningOp<memref::AllocaOp>()) {
+      anyHost = true; // left on the host: no kernel reaches it
     } else {
       return BufferRootKind::Unknown;
     }

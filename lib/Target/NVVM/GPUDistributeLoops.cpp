@@ -13,11 +13,15 @@
 
 #include "quant-dyn/Target/Common/LinalgToLoops.h"
 
+#include "GPUReductionKernels.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Utils/Utils.h"
@@ -39,8 +43,10 @@ bool isInsideParallelLoop(Operation *op) {
 
 /// Bufferized linalg ops and memref.copy -> loops: every parallel dimension
 /// of a top-level op becomes one dimension of an scf.parallel (a kernel of
-/// its own, all of its elements spread over threads); ops inside a loop
-/// become sequential loops (one thread runs them).
+/// its own, all of its elements spread over threads), and top-level
+/// reductions and rank-0 ops one flat scf.parallel as well
+/// (lowerLinalgToKernelLoop); ops inside a loop become sequential loops
+/// (one thread runs them).
 LogicalResult lowerToLoops(RewriterBase &rewriter, func::FuncOp func) {
   // Kernels call nothing: copies are loops too.
   SmallVector<memref::CopyOp> copies;
@@ -50,6 +56,20 @@ LogicalResult lowerToLoops(RewriterBase &rewriter, func::FuncOp func) {
     linalg::CopyOp::create(rewriter, copy.getLoc(), copy.getSource(),
                            copy.getTarget());
     rewriter.eraseOp(copy);
+  }
+  // Top-level reductions and rank-0 ops become flat kernels of their own;
+  // every other op gets all its parallel dimensions as threads.
+  SmallVector<linalg::LinalgOp> kernelOps;
+  func.walk([&](linalg::LinalgOp op) {
+    if (op.hasPureBufferSemantics() && !isInsideParallelLoop(op) &&
+        !op->getParentOfType<scf::ForallOp>() &&
+        quant_dyn::needsKernelLoop(op))
+      kernelOps.push_back(op);
+  });
+  for (linalg::LinalgOp op : kernelOps) {
+    rewriter.setInsertionPoint(op);
+    if (failed(quant_dyn::lowerLinalgToKernelLoop(rewriter, op)))
+      return failure();
   }
   return lowerLinalgToLoops(rewriter, func, LoopParallelism::All);
 }

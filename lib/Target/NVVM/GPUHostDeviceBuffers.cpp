@@ -104,6 +104,54 @@ void sinkIntoLaunch(gpu::LaunchOp launch,
 }
 
 //===----------------------------------------------------------------------===//
+// Memory the device reaches
+//===----------------------------------------------------------------------===//
+
+/// Whether the memory of `alloc` is used by a kernel or returned, following
+/// its aliases forward (views, storage casts, casts, values yielded from
+/// scf.if).
+bool reachesDevice(Value alloc) {
+  SmallVector<Value> worklist = {alloc};
+  DenseSet<Value> seen;
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    if (!seen.insert(value).second)
+      continue;
+    for (OpOperand &use : value.getUses()) {
+      Operation *owner = use.getOwner();
+      if (isInsideLaunch(owner) || isa<func::ReturnOp>(owner))
+        return true;
+      if (auto yield = dyn_cast<scf::YieldOp>(owner)) {
+        if (isa<scf::IfOp>(yield->getParentOp()))
+          worklist.push_back(
+              yield->getParentOp()->getResult(use.getOperandNumber()));
+        continue;
+      }
+      // Views and casts alias their source.
+      if (isa<ViewLikeOpInterface, StorageCastOp>(owner) ||
+          (isMemoryEffectFree(owner) && owner->getNumRegions() == 0))
+        for (Value result : owner->getResults())
+          if (isa<MemRefType>(result.getType()))
+            worklist.push_back(result);
+    }
+  }
+  return false;
+}
+
+/// Moves `op` into a new gpu.launch of one block of one thread at its place.
+gpu::LaunchOp wrapInSingleThreadLaunch(Operation *op) {
+  OpBuilder b(op);
+  Location loc = op->getLoc();
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  auto launch = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+  Block &body = launch.getBody().front();
+  b.setInsertionPointToEnd(&body);
+  auto terminator = gpu::TerminatorOp::create(b, loc);
+  op->moveBefore(terminator);
+  return launch;
+}
+
+//===----------------------------------------------------------------------===//
 // Allocation and copies
 //===----------------------------------------------------------------------===//
 
@@ -186,6 +234,28 @@ struct GPUHostDeviceBuffersPass
       return signalPassFailure();
     }
 
+    // 0. Host stores into memory a kernel reaches or that is returned (the
+    //    scalars of tensor.from_elements, rank-0 inits) run as one-thread
+    //    kernels, since that memory will live on the device.
+    DenseSet<Value> deviceAllocs;
+    func.walk([&](memref::AllocOp alloc) {
+      if (!isInsideLaunch(alloc) && reachesDevice(alloc.getResult()))
+        deviceAllocs.insert(alloc.getResult());
+    });
+    SmallVector<memref::StoreOp> hostStores;
+    func.walk([&](memref::StoreOp store) {
+      if (isInsideLaunch(store))
+        return;
+      SmallVector<Value> roots;
+      DenseSet<Value> seen;
+      collectBufferRoots(store.getMemref(), roots, seen);
+      if (llvm::any_of(roots,
+                       [&](Value root) { return deviceAllocs.contains(root); }))
+        hostStores.push_back(store);
+    });
+    for (memref::StoreOp store : hostStores)
+      launches.push_back(wrapInSingleThreadLaunch(store));
+
     // 1. Scalars into the kernels; drop what the host no longer uses.
     llvm::SetVector<Operation *> sunk;
     for (gpu::LaunchOp launch : launches)
@@ -194,12 +264,26 @@ struct GPUHostDeviceBuffersPass
       if (op->use_empty())
         op->erase();
 
-    // 2. Host-level allocations are device memory.
+    // 2. Host-level allocations that a kernel reaches or that are returned
+    //    are device memory; the others (the ownership bookkeeping of buffer
+    //    deallocation, host-only scalars) stay on the host.
     OpBuilder b(&getContext());
     SmallVector<Operation *> toReplace;
     func.walk([&](Operation *op) {
-      if (isa<memref::AllocOp, memref::DeallocOp>(op) && !isInsideLaunch(op))
-        toReplace.push_back(op);
+      if (isInsideLaunch(op))
+        return;
+      if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+        if (deviceAllocs.contains(alloc.getResult()))
+          toReplace.push_back(op);
+      } else if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+        SmallVector<Value> roots;
+        DenseSet<Value> seen;
+        collectBufferRoots(dealloc.getMemref(), roots, seen);
+        if (llvm::any_of(roots, [&](Value root) {
+              return deviceAllocs.contains(root);
+            }))
+          toReplace.push_back(op);
+      }
     });
     for (Operation *op : toReplace) {
       b.setInsertionPoint(op);
@@ -284,7 +368,20 @@ struct GPUHostDeviceBuffersPass
                                ValueRange(), device);
     }
 
-    // 5. What is left on the host must not touch device memory.
+    // 5. Host loads of device memory whose value the host itself uses (a
+    //    branch on it, a scalar result) read a copy: a one-thread kernel
+    //    stores the element into a device scalar, which is copied back.
+    SmallVector<memref::LoadOp> hostLoads;
+    func.walk([&](memref::LoadOp load) {
+      if (!isInsideLaunch(load) &&
+          classifyBufferRoots(load.getMemref(), hostBuffers) ==
+              BufferRootKind::Device)
+        hostLoads.push_back(load);
+    });
+    for (memref::LoadOp load : hostLoads)
+      readThroughCopy(load);
+
+    // 6. What is left on the host must not touch device memory.
     WalkResult check = func.walk([&](Operation *op) {
       Value memref;
       if (auto load = dyn_cast<memref::LoadOp>(op))
@@ -303,6 +400,30 @@ struct GPUHostDeviceBuffersPass
     });
     if (check.wasInterrupted())
       return signalPassFailure();
+  }
+
+  /// Replaces a host load of device memory by a load of a host copy of the
+  /// element (the staging kernel's operands are sunk into it).
+  void readThroughCopy(memref::LoadOp load) {
+    OpBuilder b(load);
+    Location loc = load.getLoc();
+    auto scalarType = MemRefType::get({}, load.getType());
+    Value stage = deviceAlloc(b, loc, scalarType, ValueRange());
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    auto launch = gpu::LaunchOp::create(b, loc, one, one, one, one, one, one);
+    OpBuilder body = OpBuilder::atBlockEnd(&launch.getBody().front());
+    Value value = memref::LoadOp::create(body, loc, load.getMemref(),
+                                         load.getIndices());
+    memref::StoreOp::create(body, loc, value, stage, ValueRange());
+    gpu::TerminatorOp::create(body, loc);
+    llvm::SetVector<Operation *> sunk;
+    sinkIntoLaunch(launch, sunk);
+    Value host = memref::AllocaOp::create(b, loc, scalarType);
+    copy(b, loc, host, stage);
+    Value read = memref::LoadOp::create(b, loc, host, ValueRange());
+    gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(), stage);
+    load.replaceAllUsesWith(read);
+    load.erase();
   }
 
   /// Frees `result`'s device allocation unless it is the allocation of an

@@ -2,7 +2,7 @@
 """Deterministic test inputs for the GPU tests (.npy, no numpy needed).
 
   gen_input.py OUT.npy --dtype f32|f16|bf16|u8|i8|i32 --shape 64,128 [--seed N]
-               [--kind data|positive|codes-f4|codes-f8|codes-f6|e8m0]
+               [--kind data|finite|sparse|positive|codes-f4|codes-f8|codes-f6|e8m0]
 
 data:      values whose magnitude changes from block to block (1e-6 .. 1e5),
            with zeros, subnormals, exact ties, an all-zero run and a NaN and
@@ -83,7 +83,7 @@ def main():
     p.add_argument("--shape", required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--kind", default="data",
-                   choices=["data", "positive", "codes-f4", "codes-f6", "codes-f8", "e8m0"])
+                   choices=["data", "finite", "sparse", "positive", "codes-f4", "codes-f6", "codes-f8", "e8m0"])
     a = p.parse_args()
     shape = [int(d) for d in a.shape.split(",") if d != ""]
     count = 1
@@ -98,6 +98,17 @@ def main():
         raw = [lo + rng.next() % 256 for _ in range(count)]
     elif a.kind == "data":
         raw = data_values(count, rng, a.dtype)
+    elif a.kind in ("finite", "sparse"):
+        # No NaN / Inf in every 16-element group (blocks of any size see
+        # finite data); "sparse" then puts one NaN at 1/3 of the elements,
+        # one -Inf at 2/3 and zeros in the last 1/16, so big blocks include
+        # NaN, Inf, all-zero and finite blocks.
+        raw = [v if math.isfinite(v) else 1.5 for v in data_values(count, rng, a.dtype)]
+        if a.kind == "sparse" and count >= 16:
+            raw[count // 3] = float("nan")
+            raw[2 * count // 3] = float("-inf")
+            for i in range(count - count // 16, count):
+                raw[i] = -0.0 if i % 3 == 0 else 0.0
     elif a.kind == "positive":
         raw = [0.001 + rng.uniform() * 10 for _ in range(count)]
     else:
@@ -107,7 +118,7 @@ def main():
             raw = [100 + c % 51 for c in raw]
             if count > 3:
                 raw[3] = 0xFF
-    if a.dtype == "bf16" and a.kind in ("data", "positive"):
+    if a.dtype == "bf16" and a.kind in ("data", "finite", "sparse", "positive"):
         raw = [bf16_bits(v) for v in raw]
     elif a.dtype == "f16":
         raw = [max(min(v, 65504.0), -65504.0) if not math.isnan(v) and not math.isinf(v) else v for v in raw]

@@ -1,6 +1,7 @@
 // RUN: quant-dyn-opt %s --pass-pipeline="builtin.module(func.func(quant-dyn-gpu-distribute-loops{threads-per-block=128}))" -split-input-file -verify-diagnostics | FileCheck %s
 // RUN: not quant-dyn-opt %s --pass-pipeline="builtin.module(func.func(quant-dyn-gpu-distribute-loops{threads-per-block=-1}))" -split-input-file 2>&1 | FileCheck %s --check-prefix=BADTPB
 // BADTPB: error: threads-per-block must be in [1, 1024], got -1
+// RUN: quant-dyn-opt %s --pass-pipeline="builtin.module(func.func(quant-dyn-gpu-distribute-loops{threads-per-block=128 unroll-budget=0}))" -split-input-file -verify-diagnostics | FileCheck %s --check-prefix=SPLIT
 
 // A 2-D block loop: linearized over 64 x 4 = 256 iterations, cut into blocks
 // of 128 threads, guarded, delinearized innermost first; the per-block
@@ -91,5 +92,62 @@ func.func @dynamic_alloc(%n: index, %out: memref<4xf32>) {
     %tmp = memref.alloc(%n) : memref<?xf32>
     scf.reduce
   }
+  return
+}
+
+// -----
+
+// A block amax (integer max of magnitude bits) over few big blocks is split:
+// every thread reads 8 consecutive elements (one 128-bit load) of 16 rows
+// (row c * 16 + t of its column of threads), starts from the output's value
+// and merges its partial with an atomic max. 2 x 16 x 64 = 2048 threads.
+// SPLIT-LABEL: func.func @split_amax
+// SPLIT-DAG: %[[C16:.*]] = arith.constant 16 : index
+// SPLIT-DAG: %[[C8:.*]] = arith.constant 8 : index
+// SPLIT: scf.parallel
+// SPLIT: scf.parallel
+// SPLIT: %[[START:.*]] = memref.load %[[OUT:.*]][
+// SPLIT: %[[P:.*]] = scf.for %[[C:.*]] = %{{.*}} to %[[C16]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[START]])
+// SPLIT: arith.muli %[[C]], %[[C16]]
+// SPLIT-NOT: scf.if
+// SPLIT: scf.for {{.*}} to %[[C8]]
+// SPLIT: memref.load %{{.*}} : memref<2x256x1x512xbf16>
+// SPLIT: arith.maxui
+// SPLIT: memref.atomic_rmw maxu %[[P]], %[[OUT]]
+func.func @split_amax(%x: memref<2x256x1x512xbf16>, %out: memref<2x1xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d2)>], iterator_types = ["parallel", "reduction", "parallel", "reduction"]} ins(%x : memref<2x256x1x512xbf16>) outs(%out : memref<2x1xi32>) {
+  ^bb0(%in: bf16, %acc: i32):
+    %b = arith.bitcast %in : bf16 to i16
+    %e = arith.extui %b : i16 to i32
+    %m = arith.maxui %acc, %e : i32
+    linalg.yield %m : i32
+  }
+  return
+}
+
+// -----
+
+// A rank-0 fill and a float max reduction (no exact float atomic): one
+// thread each, the reduction's loops sequential in order; both are kernels.
+// SPLIT-LABEL: func.func @scalar_code
+// SPLIT: scf.parallel
+// SPLIT: scf.parallel
+// SPLIT: memref.store %{{.*}}, %[[INIT:.*]][] : memref<f32>
+// SPLIT: scf.parallel
+// SPLIT: scf.parallel
+// SPLIT: %[[A:.*]] = memref.load %[[INIT]][] : memref<f32>
+// SPLIT: scf.for {{.*}} iter_args(%{{.*}} = %[[A]])
+// SPLIT: scf.for
+// SPLIT: arith.maximumf
+// SPLIT-NOT: atomic
+// SPLIT: memref.store %{{.*}}, %[[INIT]][] : memref<f32>
+func.func @scalar_code(%x: memref<4x8xf32>, %out: memref<f32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<f32>)
+  linalg.reduce ins(%x : memref<4x8xf32>) outs(%out : memref<f32>) dimensions = [0, 1]
+    (%in: f32, %acc: f32) {
+      %m = arith.maximumf %in, %acc : f32
+      linalg.yield %m : f32
+    }
   return
 }

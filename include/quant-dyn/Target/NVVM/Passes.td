@@ -5,6 +5,38 @@
 
 include "mlir/Pass/PassBase.td"
 
+def GPUBlockStrategyPass
+    : Pass<"quant-dyn-gpu-block-strategy", "func::FuncOp"> {
+  let summary = "Choose per quantization op between one GPU thread per "
+                "block and blocks split over many threads";
+  let description = [{
+    Runs on the tensor-level linalg form, before
+    `quant-dyn-tile-and-fuse-blocks`. An op whose blocks are small keeps
+    its `quant_dyn.block_root` marker: tile-and-fuse makes its blocks the
+    iterations of one parallel loop, and the GPU runs one thread per block.
+    An op whose blocks are big (more than `max-fused-block-elements`
+    elements, or a dynamic block extent, such as 32x32 and larger 2D
+    blocks, whole rows or columns and per-tensor scaling), or that has few
+    blocks (fewer than `min-fused-blocks` of at least
+    `min-split-block-elements` elements), loses the marker: its amax,
+    scale and quantization ops stay separate, and
+    `quant-dyn-gpu-distribute-loops` spreads the amax reduction over many
+    threads (a chunk per thread, combined with an atomic max) and the
+    quantization over one element per thread.
+  }];
+  let options = [
+    Option<"maxFusedBlockElements", "max-fused-block-elements", "int64_t",
+           /*default=*/"256", "Largest block (elements) that one thread "
+           "quantizes">,
+    Option<"minFusedBlocks", "min-fused-blocks", "int64_t",
+           /*default=*/"1024", "Fewer blocks than this are split (when "
+           "they have at least min-split-block-elements elements)">,
+    Option<"minSplitBlockElements", "min-split-block-elements", "int64_t",
+           /*default=*/"64", "Smallest block that is split because there "
+           "are few blocks">
+  ];
+}
+
 def GPUDistributeLoopsPass
     : Pass<"quant-dyn-gpu-distribute-loops", "func::FuncOp"> {
   let summary = "Distribute the top-level parallel loops over GPU blocks and "
@@ -61,7 +93,8 @@ def GPUDistributeLoopsPass
   ];
   let dependentDialects = ["scf::SCFDialect", "memref::MemRefDialect",
                            "gpu::GPUDialect", "arith::ArithDialect",
-                           "linalg::LinalgDialect"];
+                           "linalg::LinalgDialect", "affine::AffineDialect",
+                           "math::MathDialect"];
 }
 
 def GPUHostDeviceBuffersPass
@@ -89,7 +122,13 @@ def GPUHostDeviceBuffersPass
        and returns device memrefs (the caller allocates and copies; results
        are `gpu.alloc`ed and the caller frees them).
 
-    Host code that still reads a device buffer after step 1 is an error.
+    Host stores into device memory (the scalars of `tensor.from_elements`)
+    run as one-thread kernels, and allocations that no kernel reaches and
+    that are not returned (buffer deallocation's ownership bookkeeping)
+    stay on the host. A host load of device memory whose value the host
+    uses (a branch on it) reads a copy of the element: a one-thread kernel
+    stores it into a device scalar that is copied back. Any other host
+    access to device memory is an error.
     Run `gpu-async-region` afterwards to put the copies and launches on one
     stream.
   }];
