@@ -16,7 +16,11 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 LAUNCHER=""
-if command -v ccache >/dev/null; then LAUNCHER="-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"; fi
+if command -v ccache >/dev/null; then
+  LAUNCHER="-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  # Paths relative to the checkout: clones elsewhere share the cache.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
+fi
 cmake -G Ninja -S . -B "$BUILD_DIR" \
   -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
   -DCMAKE_BUILD_TYPE=Release -DLLVM_USE_LINKER=lld $LAUNCHER ${CMAKE_EXTRA_ARGS:-}
