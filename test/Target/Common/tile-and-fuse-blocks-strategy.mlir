@@ -5,6 +5,7 @@
 // blocks and single blocks are split across threads.
 
 // CHECK-LABEL: func.func @mx_1x32
+// CHECK-SAME: tensor<64x16xf32>) {
 // CHECK: scf.forall
 // CHECK: vector.multi_reduction <maxui>, {{.*}} : vector<1x16x32xi32> to vector<1x16xi32>
 func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x16xf32>) {
@@ -17,11 +18,14 @@ func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<
 // -----
 
 // A 128x128 block: the amax walks the block in 64-element vectors into a
-// vector accumulator, reduced once; the quantization walks it again.
+// vector accumulator (a loop-carried vector: a register), reduced once; the
+// quantization walks it again. The function is marked for the CPU's
+// set-vector-width.
 // CHECK-LABEL: func.func @weights_128x128
+// CHECK-SAME: attributes {quant_dyn.vector_sub_tiles}
 // CHECK: scf.forall
-// CHECK:   scf.for
-// CHECK:     scf.for
+// CHECK:   scf.for {{.*}} -> ({{.*}}vector<1x1x1x64xi32>)
+// CHECK:     scf.for {{.*}} -> ({{.*}}vector<1x1x1x64xi32>)
 // CHECK:       arith.maxui {{.*}} : vector<1x1x1x64xi32>
 // CHECK:   vector.multi_reduction <maxui>, {{.*}} [2, 3] : vector<1x1x1x64xi32> to vector<1x1xi32>
 // CHECK:   scf.for
