@@ -17,6 +17,22 @@ func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<
 
 // -----
 
+// A contiguous 1x128 group: 4 blocks (512 elements) per tile, fused like
+// the MX tiles, instead of 16 blocks in sub-tile loops. The 4 scales are
+// narrower than vectorize-min-lanes: LLVM vectorizes the tile's loops.
+// CHECK-LABEL: func.func @groups_1x128
+// CHECK-SAME: tensor<64x4xf32>) {
+// CHECK: scf.forall
+// CHECK: linalg.generic {{.*}}ins({{.*}} : tensor<1x4x128xbf16>) outs({{.*}} : tensor<1x4xi32>)
+func.func @groups_1x128(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>) {
+  // expected-remark @+1 {{block strategy: fused-vector, tile [1, 4, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 128>}
+      : (tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>)
+  return %q, %s : tensor<64x512xf8E4M3FN>, tensor<64x4xf32>
+}
+
+// -----
+
 // A 128x128 block: the amax walks the block in 64-element vectors into a
 // vector accumulator (a loop-carried vector: a register), reduced once; the
 // quantization walks it again. The function is marked for the CPU's
