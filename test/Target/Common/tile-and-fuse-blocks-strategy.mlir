@@ -33,22 +33,24 @@ func.func @groups_1x128(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, te
 
 // -----
 
-// A 128x128 block: the amax walks the block in 64-element vectors into a
-// vector accumulator (a loop-carried vector: a register), reduced once; the
-// quantization walks it again. The function is marked for the CPU's
-// set-vector-width.
+// 128x128 blocks, 4 side by side per tile: the amax walks the tile in
+// sub-tiles of the same 64 columns of the 4 blocks (a row of the tile read
+// across its blocks) into a vector accumulator (a loop-carried vector: a
+// register), reduced once per block; the quantization walks the tile again.
+// The function is marked for the CPU's set-vector-width.
 // CHECK-LABEL: func.func @weights_128x128
 // CHECK-SAME: attributes {quant_dyn.vector_sub_tiles}
 // CHECK: scf.forall
-// CHECK:   scf.for {{.*}} -> ({{.*}}vector<1x1x1x64xi32>)
-// CHECK:     scf.for {{.*}} -> ({{.*}}vector<1x1x1x64xi32>)
-// CHECK:       arith.maxui {{.*}} : vector<1x1x1x64xi32>
-// CHECK:   vector.multi_reduction <maxui>, {{.*}} [2, 3] : vector<1x1x1x64xi32> to vector<1x1xi32>
+// CHECK:   scf.for {{.*}} -> ({{.*}}vector<1x1x4x64xi32>)
+// CHECK:     scf.for {{.*}} -> ({{.*}}vector<1x1x4x64xi32>)
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x1x4x64xbf16>, vector<1x1x4x64xbf16>
+// CHECK:       arith.maxui {{.*}} : vector<1x1x4x64xi32>
+// CHECK:   vector.multi_reduction <maxui>, {{.*}} : vector<1x4x1x64xi32> to vector<1x4xi32>
 // CHECK:   scf.for
 // CHECK:     scf.for
 // CHECK:       arith.divf {{.*}} : vector<1x1x1x64xf32>
 func.func @weights_128x128(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>) {
-  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 1, 0]}}
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 4, 0]}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 128, 128>}
       : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>)
   return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>
