@@ -53,6 +53,12 @@ static llvm::cl::opt<bool> blockShapes(
                    "f32 scales) instead of the NVFP4 / MXFP8 / linear kernels"),
     llvm::cl::init(false));
 
+static llvm::cl::list<std::string> onlyShapes(
+    "shapes",
+    llvm::cl::desc("With --block-shapes: only these block shapes (e.g. "
+                   "--shapes=1x128,-1x-1)"),
+    llvm::cl::CommaSeparated);
+
 namespace {
 struct Kernel {
   std::string name;
@@ -150,6 +156,8 @@ int main(int argc, char **argv) {
         return block == -1 ? 1 : (extent + block - 1) / block;
       };
       std::string shape = std::to_string(br) + "x" + std::to_string(bc);
+      if (!onlyShapes.empty() && !llvm::is_contained(onlyShapes, shape))
+        continue;
       std::string scales = std::to_string(numBlocks(rows, br)) + "x" +
                            std::to_string(numBlocks(cols, bc));
       kernels.push_back(
@@ -197,6 +205,8 @@ int main(int argc, char **argv) {
          {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(0.05f, {1}), zp}});
   }
 
+  if (kernels.empty())
+    return fail("--shapes selects none of the block shapes");
   // memcpy of the largest input's bytes, same run.
   size_t f32Bytes = kernels[0].inputs[0].bytes.size();
   std::vector<uint8_t> dst(f32Bytes);

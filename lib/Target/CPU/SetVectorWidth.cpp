@@ -1,6 +1,7 @@
 //===- SetVectorWidth.cpp - Vector register width of the kernels ----------===//
 
 #include "quant-dyn/Target/CPU/Passes.h"
+#include "quant-dyn/Target/Common/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -28,14 +29,18 @@ struct SetVectorWidthPass
       if (func.isExternal())
         continue;
       unsigned width = vectorWidth;
+      bool subTiles = func->removeAttr(quant_dyn::kVectorSubTilesAttrName) !=
+                      nullptr;
       // Automatic: the CPU's widest registers, except for code that divides
-      // (explicit vector ops or loops LLVM vectorizes). 512-bit division is no
-      // faster per element than 256-bit on
-      // AVX-512 CPUs and costs clock speed: the division-bound kernels (f32
-      // / f16 / bf16 / e4m3 scales) ran 0.80 -> 0.90 of memcpy with ymm,
-      // while the others (e8m0 scales: exact multiplies) are faster with
-      // zmm. Without AVX-512, 256 is the widest anyway.
-      if (width == 0 && divides(func))
+      // in the loops LLVM vectorizes. 512-bit division is no faster per
+      // element than 256-bit on AVX-512 CPUs and costs clock speed: the
+      // NVFP4 quantizer (f32 input, e4m3 scales) ran 0.80 -> 0.90 of memcpy
+      // with ymm, while kernels without division (e8m0 scales: exact
+      // multiplies) are faster with zmm. The vector sub-tile loops of the
+      // larger blocks divide too, but their f8 conversion (integer ops, two
+      // zmm ports against three ymm ones) outweighs the division: they ran
+      // 25-35% faster with zmm. Without AVX-512, 256 is the widest anyway.
+      if (width == 0 && !subTiles && divides(func))
         width = quant_dyn::cpu::kDividingVectorWidth;
       if (width != 0)
         setWidth(func, width);

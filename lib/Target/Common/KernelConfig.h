@@ -69,7 +69,9 @@ BlockKernelConfig computeBlockKernelConfig(linalg::GenericOp root,
 
 /// Register-size sub-tile of a linalg op inside a block tile: 1 on outer
 /// loops, the innermost loop (and the next one out when the innermost is
-/// narrow) filled up to `maxElements` with divisors of their static extents.
+/// narrow) filled up to `maxElements` with divisors of their static extents;
+/// a reduction whose innermost loop is not covered whole also spans a few
+/// iterations of the parallel loop next to it (blocks side by side).
 /// Returns an empty vector when the innermost extent is dynamic or too
 /// narrow to vectorize (`minLanes`).
 SmallVector<int64_t> computeSubTile(linalg::LinalgOp op, int64_t maxElements,

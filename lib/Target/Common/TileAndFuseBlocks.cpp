@@ -20,12 +20,15 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace mlir::quant_dyn {
 #define GEN_PASS_DEF_TILEANDFUSEBLOCKSPASS
@@ -148,6 +151,9 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
   if (failed(tiled))
     return op->emitOpError("could not be tiled into sub-tiles");
   rewriter.replaceOp(op, tiled->replacements);
+  for (Value init : tiled->initialValues)
+    if (auto fill = init.getDefiningOp<linalg::FillOp>())
+      vectorizeOp(rewriter, fill);
   for (Operation *tiledOp : tiled->tiledOps)
     if (auto linalgOp = dyn_cast<linalg::LinalgOp>(tiledOp))
       vectorizeOp(rewriter, linalgOp);
@@ -191,6 +197,13 @@ struct TileAndFuseBlocksPass
     : public quant_dyn::impl::TileAndFuseBlocksPassBase<TileAndFuseBlocksPass> {
   using TileAndFuseBlocksPassBase::TileAndFuseBlocksPassBase;
 
+  void getDependentDialects(DialectRegistry &registry) const override {
+    TileAndFuseBlocksPassBase::getDependentDialects(registry);
+    // Subset hoisting of the accumulators matches transfer and slice pairs.
+    tensor::registerSubsetOpInterfaceExternalModels(registry);
+    vector::registerSubsetOpInterfaceExternalModels(registry);
+  }
+
   void runOnOperation() override {
     SmallVector<linalg::GenericOp> roots;
     getOperation().walk([&](linalg::GenericOp op) {
@@ -218,6 +231,10 @@ struct TileAndFuseBlocksPass
               : tileAndFuse(rewriter, root, config, limits);
       if (failed(result))
         return signalPassFailure();
+      if (config.vectorize &&
+          config.strategy != quant_dyn::BlockStrategy::FusedVector)
+        getOperation()->setAttr(quant_dyn::kVectorSubTilesAttrName,
+                                rewriter.getUnitAttr());
     }
     // Slices of full-size tensor.empty (the per-block amax and parameters)
     // become tile-size tensor.empty inside the loop: no full-size buffers.
@@ -229,6 +246,16 @@ struct TileAndFuseBlocksPass
                                                         &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
+    // A vectorized sub-tile loop reads its accumulator from the loop's
+    // tensor iter_arg and writes it back at the same place every iteration:
+    // after bufferization a load and a store per iteration, and a heap
+    // buffer per block. Hoisting the read before the loop and the write
+    // after it (now that the slices are folded) makes the accumulator a
+    // vector iter_arg, which stays in registers. Innermost loops first.
+    SmallVector<scf::ForOp> loops;
+    getOperation().walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops)
+      hoistLoopInvariantSubsets(rewriter, loop);
   }
 
   /// One parallel loop over tiles of blocks with the amax and scale

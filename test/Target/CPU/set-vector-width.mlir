@@ -17,6 +17,23 @@ llvm.func @divides(%a: f32, %b: f32) -> f32 {
   llvm.return %q : f32
 }
 
+// A function whose blocks became vector sub-tile loops divides too, but
+// keeps the widest registers (its f8 conversion is faster with them); the
+// marker of quant-dyn-tile-and-fuse-blocks is removed either way.
+// AUTO-LABEL: llvm.func @sub_tiles
+// AUTO-NOT: vector_width
+// AUTO-NOT: min-legal-vector-width
+// AUTO-NOT: quant_dyn.vector_sub_tiles
+// AUTO-SAME: {
+// W128-LABEL: llvm.func @sub_tiles
+// W128-NOT: quant_dyn.vector_sub_tiles
+// W128-SAME: prefer_vector_width = "128"
+llvm.func @sub_tiles(%a: vector<16xf32>, %b: vector<16xf32>) -> vector<16xf32>
+    attributes {quant_dyn.vector_sub_tiles} {
+  %q = llvm.fdiv %a, %b : vector<16xf32>
+  llvm.return %q : vector<16xf32>
+}
+
 // AUTO-LABEL: llvm.func @multiplies
 // AUTO-NOT: vector_width
 // AUTO-NOT: min-legal-vector-width

@@ -5,6 +5,7 @@
 // blocks and single blocks are split across threads.
 
 // CHECK-LABEL: func.func @mx_1x32
+// CHECK-SAME: tensor<64x16xf32>) {
 // CHECK: scf.forall
 // CHECK: vector.multi_reduction <maxui>, {{.*}} : vector<1x16x32xi32> to vector<1x16xi32>
 func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x16xf32>) {
@@ -16,19 +17,40 @@ func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<
 
 // -----
 
-// A 128x128 block: the amax walks the block in 64-element vectors into a
-// vector accumulator, reduced once; the quantization walks it again.
-// CHECK-LABEL: func.func @weights_128x128
+// A contiguous 1x128 group: 4 blocks (512 elements) per tile, fused like
+// the MX tiles, instead of 16 blocks in sub-tile loops. The 4 scales are
+// narrower than vectorize-min-lanes: LLVM vectorizes the tile's loops.
+// CHECK-LABEL: func.func @groups_1x128
+// CHECK-SAME: tensor<64x4xf32>) {
 // CHECK: scf.forall
-// CHECK:   scf.for
-// CHECK:     scf.for
-// CHECK:       arith.maxui {{.*}} : vector<1x1x1x64xi32>
-// CHECK:   vector.multi_reduction <maxui>, {{.*}} [2, 3] : vector<1x1x1x64xi32> to vector<1x1xi32>
+// CHECK: linalg.generic {{.*}}ins({{.*}} : tensor<1x4x128xbf16>) outs({{.*}} : tensor<1x4xi32>)
+func.func @groups_1x128(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>) {
+  // expected-remark @+1 {{block strategy: fused-vector, tile [1, 4, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 128>}
+      : (tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>)
+  return %q, %s : tensor<64x512xf8E4M3FN>, tensor<64x4xf32>
+}
+
+// -----
+
+// 128x128 blocks, 4 side by side per tile: the amax walks the tile in
+// sub-tiles of the same 64 columns of the 4 blocks (a row of the tile read
+// across its blocks) into a vector accumulator (a loop-carried vector: a
+// register), reduced once per block; the quantization walks the tile again.
+// The function is marked for the CPU's set-vector-width.
+// CHECK-LABEL: func.func @weights_128x128
+// CHECK-SAME: attributes {quant_dyn.vector_sub_tiles}
+// CHECK: scf.forall
+// CHECK:   scf.for {{.*}} -> ({{.*}}vector<1x1x4x64xi32>)
+// CHECK:     scf.for {{.*}} -> ({{.*}}vector<1x1x4x64xi32>)
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x1x4x64xbf16>, vector<1x1x4x64xbf16>
+// CHECK:       arith.maxui {{.*}} : vector<1x1x4x64xi32>
+// CHECK:   vector.multi_reduction <maxui>, {{.*}} : vector<1x4x1x64xi32> to vector<1x4xi32>
 // CHECK:   scf.for
 // CHECK:     scf.for
 // CHECK:       arith.divf {{.*}} : vector<1x1x1x64xf32>
 func.func @weights_128x128(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>) {
-  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 1, 0]}}
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 4, 0]}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 128, 128>}
       : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>)
   return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<8x8xf32>

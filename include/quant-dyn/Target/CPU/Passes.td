@@ -16,7 +16,11 @@ def SetVectorWidthPass : Pass<"quant-dyn-set-vector-width", "ModuleOp"> {
     functions that divide get 256 (on AVX-512 CPUs 512-bit
     division is no faster per element and lowers the clock; the NVFP4
     quantizer runs at 0.90 instead of 0.80 of memcpy), the others keep the
-    target CPU's widest registers.
+    target CPU's widest registers. Functions that
+    quant-dyn-tile-and-fuse-blocks marked `quant_dyn.vector_sub_tiles`
+    (blocks as loops over vector sub-tiles) keep the widest registers even
+    though they divide: their f8 conversion is faster with them. The marker
+    is removed.
   }];
   let options = [
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"0",

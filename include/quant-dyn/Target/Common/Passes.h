@@ -20,6 +20,12 @@ namespace quant_dyn {
 
 #define GEN_PASS_REGISTRATION
 #include "quant-dyn/Target/Common/Passes.h.inc"
+
+/// Unit attribute quant-dyn-tile-and-fuse-blocks puts on a function whose
+/// blocked quantizations became loops over vector sub-tiles (read by the CPU
+/// pipeline's quant-dyn-set-vector-width, which removes it).
+inline constexpr llvm::StringLiteral kVectorSubTilesAttrName =
+    "quant_dyn.vector_sub_tiles";
 } // namespace quant_dyn
 } // namespace mlir
 
