@@ -28,6 +28,14 @@ static int64_t largestDivisorAtMost(int64_t extent, int64_t limit) {
   return 1;
 }
 
+/// The largest power of two that divides `extent` and is at most `limit`.
+static int64_t largestPowerOfTwoDivisorAtMost(int64_t extent, int64_t limit) {
+  int64_t d = 1;
+  while (d * 2 <= limit && extent % (d * 2) == 0)
+    d *= 2;
+  return d;
+}
+
 /// The smallest divisor of `extent` that is at least `limit`.
 static int64_t smallestDivisorAtLeast(int64_t extent, int64_t limit) {
   for (int64_t d = std::max<int64_t>(limit, 1); d < extent; ++d)
@@ -134,6 +142,13 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
     maxBlocks = fusedElements / *blockElements;
   if (ShapedType::isDynamic(extent))
     config.blockTile[innermostScale] = columnLike ? maxBlocks : 1;
+  else if (extent > 0 && limits.vectorizeMinLanes > 0)
+    // Whole powers of two: the per-tile scale loops then have trip counts
+    // LLVM vectorizes without a masked tail. LLVM 22's x86 backend turns a
+    // one-lane masked store of a truncated i16 vector (a 9-block tile of
+    // bf16 scales) into a 4-byte store, writing past the scale.
+    config.blockTile[innermostScale] =
+        largestPowerOfTwoDivisorAtMost(extent, maxBlocks);
   else if (extent > 0)
     config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
 
