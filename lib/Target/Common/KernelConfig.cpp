@@ -123,11 +123,23 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   else if (extent > 0)
     config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
 
+  // Row-like blocks whose innermost scale dimension is short and wholly in
+  // the tile (the 4 scale columns of a swizzled_128x4 tile) take more blocks
+  // from the next scale dimension out, contiguous in memory.
+  int64_t tileBlockCount = config.blockTile[innermostScale];
+  int64_t outer = innermostScale - 1;
+  if (!columnLike && extent > 0 && tileBlockCount == extent &&
+      extent < maxBlocks && outer >= 0 && isScale[outer] &&
+      !ShapedType::isDynamic(ranges[outer]) && ranges[outer] > 0) {
+    config.blockTile[outer] =
+        largestDivisorAtMost(ranges[outer], maxBlocks / extent);
+    tileBlockCount *= config.blockTile[outer];
+  }
+
   // One block along a dynamic extent is still a static tile.
   bool staticTile = blockElements && (!ShapedType::isDynamic(extent) ||
                                       config.blockTile[innermostScale] == 1);
-  int64_t tileElements =
-      staticTile ? *blockElements * config.blockTile[innermostScale] : 0;
+  int64_t tileElements = staticTile ? *blockElements * tileBlockCount : 0;
   if (staticTile && tileElements <= limits.maxFusedVectorElements) {
     config.strategy = BlockStrategy::FusedVector;
     config.vectorize = limits.vectorizeMinLanes > 0;
