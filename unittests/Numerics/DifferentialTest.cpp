@@ -2214,6 +2214,60 @@ func.func @main(%x: tensor<4x?xf32>) -> (tensor<4x?xf6E2M3FN>, tensor<4x2xf8E8M0
   }
 }
 
+TEST(RunTimeErrors, SwizzledScaleDimsOverDynamicInputDims) {
+  // Static swizzled scale dims over dynamic M and K: ceil(M/128) and
+  // ceil(K/32/4) are checked at run time, on quantize and on dequantize
+  // (whose dynamic scale dims are compared with the data's too).
+  auto kernel = compileKernel(R"(
+func.func @main(%x: tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>) {
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>)
+  return %q, %s : tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>
+}
+)");
+  ASSERT_TRUE(kernel);
+  Rng rng(testSeed());
+  R::BlockQuantizeConfig rc;
+  rc.dataKind = EK::F8E4M3FN, rc.scaleKind = EK::F8E8M0FNU;
+  rc.blockShape = {1, 32};
+  rc.scaleLayout = R::ScaleLayout::Swizzled128x4;
+  for (auto [m, k, message] :
+       {std::tuple{int64_t{300}, int64_t{64}, "scales dimension 0 has extent 3, expected 2"},
+        std::tuple{int64_t{128}, int64_t{64}, "scales dimension 0 has extent 1, expected 2"},
+        std::tuple{int64_t{200}, int64_t{160}, "scales dimension 1 has extent 2, expected 1"}}) {
+    std::vector<int64_t> bad = {m, k};
+    expectRunTimeError(
+        *kernel,
+        {HostTensor::fromCodes(EK::F32, bad, randomF32(rng, R::numElements(bad)))},
+        message);
+  }
+  for (std::vector<int64_t> good : {std::vector<int64_t>{129, 128},
+                                    std::vector<int64_t>{256, 32}}) {
+    rc.shape = good;
+    checkValidQuantize(*kernel, rc, rng);
+  }
+
+  auto dequantize = compileKernel(R"(
+func.func @main(%q: tensor<?x?xf8E4M3FN>, %s: tensor<?x?x32x4x4xf8E8M0FNU>) -> tensor<?x?xf32> {
+  %y = quant_dyn.dequantize %q, %s {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf8E4M3FN>, tensor<?x?x32x4x4xf8E8M0FNU>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+)");
+  ASSERT_TRUE(dequantize);
+  auto codes = [](EK kind, const std::vector<int64_t> &shape) {
+    return HostTensor::fromCodes(
+        kind, shape,
+        std::vector<uint32_t>(static_cast<size_t>(R::numElements(shape)), 0x38));
+  };
+  expectRunTimeError(*dequantize,
+                     {codes(EK::F8E4M3FN, {130, 64}),
+                      codes(EK::F8E8M0FNU, {1, 1, 32, 4, 4})},
+                     "scales dimension 0 has extent 1, expected 2");
+  expectRunTimeError(*dequantize,
+                     {codes(EK::F8E4M3FN, {130, 160}),
+                      codes(EK::F8E8M0FNU, {2, 1, 32, 4, 4})},
+                     "scales dimension 1 has extent 1, expected 2");
+}
+
 TEST(RunTimeErrors, StaticResultDimOverDynamicInputDim) {
   // Static result dims over dynamic operand dims are checked at run time.
   auto kernel = compileKernel(R"(
