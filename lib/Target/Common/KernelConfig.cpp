@@ -123,16 +123,19 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   else if (extent > 0)
     config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
 
-  // Row-like blocks whose innermost scale dimension is short and wholly in
-  // the tile (the 4 scale columns of a swizzled_128x4 tile) take more blocks
-  // from the next scale dimension out, contiguous in memory.
+  // Row-like blocks whose innermost scale dimensions are short and wholly in
+  // the tile (the 4 scale columns of a swizzled_128x4 tile, or a narrow
+  // matrix) take more blocks from the scale dimensions further out, which
+  // are contiguous in memory while the inner ones are whole.
   int64_t tileBlockCount = config.blockTile[innermostScale];
-  int64_t outer = innermostScale - 1;
-  if (!columnLike && extent > 0 && tileBlockCount == extent &&
-      extent < maxBlocks && outer >= 0 && isScale[outer] &&
-      !ShapedType::isDynamic(ranges[outer]) && ranges[outer] > 0) {
+  for (int64_t inner = innermostScale, outer = inner - 1;
+       !columnLike && outer >= 0 && isScale[outer] &&
+       !ShapedType::isDynamic(ranges[inner]) &&
+       !ShapedType::isDynamic(ranges[outer]) && ranges[outer] > 0 &&
+       config.blockTile[inner] == ranges[inner] && tileBlockCount < maxBlocks;
+       inner = outer--) {
     config.blockTile[outer] =
-        largestDivisorAtMost(ranges[outer], maxBlocks / extent);
+        largestDivisorAtMost(ranges[outer], maxBlocks / tileBlockCount);
     tileBlockCount *= config.blockTile[outer];
   }
 

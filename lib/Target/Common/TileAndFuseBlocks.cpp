@@ -168,11 +168,12 @@ void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
   bool allWide = true;
   loop->walk([&](linalg::LinalgOp op) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    // A short innermost loop of an elementwise op counts with the next one
-    // out (the 4 x 4 scales of a swizzled_128x4 tile row).
+    // A short innermost loop of an elementwise op counts with the loops
+    // further out (the 4 x 4 scales of a swizzled_128x4 tile row).
     int64_t lanes = ranges.empty() ? 0 : ranges.back();
-    if (ranges.size() >= 2 && op.getNumReductionLoops() == 0)
-      lanes *= ranges[ranges.size() - 2];
+    if (lanes >= 4 && op.getNumReductionLoops() == 0)
+      for (int64_t range : ArrayRef(ranges).drop_back())
+        lanes *= range;
     if (lanes < minLanes || !isVectorizable(op))
       allWide = false;
     candidates.push_back(op);
