@@ -3,7 +3,8 @@
 // Block dequantization as one tensor-level linalg.generic: the codes
 // (unpacked from bytes for f4E2M1FN) are padded to whole blocks and expanded
 // into (blocks, block) dimensions, and the generic reads each block's scale
-// through an indexing map that broadcasts it over the block.
+// through an indexing map that broadcasts it over the block (for
+// swizzled_128x4 scales, the swizzled position of each real row and block).
 //
 //===----------------------------------------------------------------------===//
 
@@ -92,14 +93,13 @@ struct DequantizeOpLowering : public OpConversionPattern<DequantizeOp> {
           // (row, block): padding is never read.
           AffineMap scaleMap = projection(ctx, n, g.isScaleDim);
           if (swizzled)
-            scaleMap =
-                getSwizzledScaleMap(ctx, g.rank).compose(scaleMap);
+            scaleMap = getSwizzledScaleMap(ctx, g.rank).compose(scaleMap);
           Value out =
               linalg::GenericOp::create(
                   b, l, init.getType(), ValueRange{expanded, scalesIn},
-                  ValueRange{init},
-                  {identity, scaleMap, identity},
-                  SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel),
+                  ValueRange{init}, {identity, scaleMap, identity},
+                  SmallVector<utils::IteratorType>(
+                      n, utils::IteratorType::parallel),
                   [&](OpBuilder &nb, Location bl, ValueRange args) {
                     Value q;
                     if (isF4)

@@ -5,6 +5,9 @@
 // each block's amax, an elementwise generic its scale and quantization
 // parameter, and a generic that broadcasts the parameter over the block
 // computes the codes (packing f4E2M1FN pairs into bytes on the way).
+// With swizzled_128x4 scales the blocks are viewed in 128x4 scale tiles and
+// the scale generic writes each scale through a permutation straight to its
+// swizzled position (docs/ScaleLayout.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -137,7 +140,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
         AffineMap::getMultiDimIdentityMap(scaleDims.size(), ctx);
     AffineMap scaleOutput = scaleIdentity;
     if (g.isSwizzled())
-      scaleOutput = AffineMap::getPermutationMap(g.swizzledFromScaleLayout, ctx);
+      scaleOutput =
+          AffineMap::getPermutationMap(g.swizzledFromScaleLayout, ctx);
     auto scaleGeneric = linalg::GenericOp::create(
         b, loc, TypeRange{scalesInit.getType(), paramInit.getType()},
         ValueRange{amax}, ValueRange{scalesInit, paramInit},
