@@ -161,7 +161,8 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
 /// when its innermost loops are wide enough to fill vector lanes (narrow
 /// ones, such as the f4 pair dimension, are left to LLVM's vectorizers after
 /// lowering to loops). All or nothing: a vectorized producer feeding a
-/// scalar consumer would only add transfers through memory.
+/// scalar consumer would only add transfers through memory (except for a
+/// transposing write, see below).
 void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
                         int64_t minLanes) {
   SmallVector<linalg::LinalgOp> candidates;
@@ -178,8 +179,20 @@ void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
       allWide = false;
     candidates.push_back(op);
   });
-  if (!allWide)
+  if (!allWide) {
+    // Except an op that writes through a transposing map (the scales of a
+    // swizzled_128x4 tile): as scalar loops it would run 4 wide.
+    for (linalg::LinalgOp op : candidates) {
+      bool transposing =
+          llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+            AffineMap map = op.getMatchingIndexingMap(&init);
+            return map.isPermutation() && !map.isIdentity();
+          });
+      if (transposing && isVectorizable(op))
+        vectorizeOp(rewriter, op);
+    }
     return;
+  }
   for (linalg::LinalgOp op : candidates)
     vectorizeOp(rewriter, op);
 }
