@@ -1,11 +1,12 @@
 //===- cpu-bench.cpp - CPU bandwidth of the quant_dyn kernels -------------===//
 //
-// Compiles three kernels through the CPU pipeline in one process, runs each
+// Compiles five kernels through the CPU pipeline in one process, runs each
 // on the same number of elements, and prints the input bandwidth (bytes of
 // input consumed per second) beside memcpy of the same input bytes measured
 // in the same run:
 //   f32 -> NVFP4 quantize (blocks of 16, e4m3 scales, double quant)
 //   bf16 -> MXFP8 quantize (blocks of 32, e8m0 scales)
+//   both again with scale_layout = swizzled_128x4 (GEMM-ready scales)
 //   f32 -> u8 per-tensor quantize_linear
 // With --block-shapes, the block_shape families instead: bf16 -> f8E4M3FN
 // with f32 scales in blocks of 1x128, 16x16, 128x128, 128x1, 1x-1, -1x1 and
@@ -172,27 +173,44 @@ int main(int argc, char **argv) {
            {x}});
     }
   }
-  std::string nb16 = std::to_string(rows) + "x" + std::to_string(cols / 16);
-  std::string nb32 = std::to_string(rows) + "x" + std::to_string(cols / 32);
+  // Scales of blocks of `block` along the columns, row-major or in the
+  // swizzled_128x4 layout.
+  auto scaleShape = [&](int64_t block, bool swizzled) {
+    int64_t numCols = cols / block;
+    if (!swizzled)
+      return std::to_string(rows) + "x" + std::to_string(numCols);
+    return std::to_string((rows + 127) / 128) + "x" +
+           std::to_string((numCols + 3) / 4) + "x32x4x4";
+  };
   if (!blockShapes) {
-    kernels.push_back(
-        {"f32 -> NVFP4 quantize",
-         "func.func @main(%x: tensor<" + s + "xf32>, %gs: tensor<f32>) -> (tensor<" + s +
-             "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>) {\n"
-             "  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64}"
-             " : (tensor<" + s + "xf32>, tensor<f32>) -> (tensor<" + s + "xf4E2M1FN>, tensor<" +
-             nb16 + "xf8E4M3FN>)\n  return %q, %s : tensor<" + s + "xf4E2M1FN>, tensor<" +
-             nb16 + "xf8E4M3FN>\n}\n",
-         {randomTensor(ElementKind::F32, {rows, cols}, rng), scalarF32(1.0f, {})}});
-    kernels.push_back(
-        {"bf16 -> MXFP8 quantize",
-         "func.func @main(%x: tensor<" + s + "xbf16>) -> (tensor<" + s +
-             "xf8E4M3FN>, tensor<" + nb32 + "xf8E8M0FNU>) {\n"
-             "  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}"
-             " : (tensor<" + s + "xbf16>) -> (tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
-             "xf8E8M0FNU>)\n  return %q, %s : tensor<" + s + "xf8E4M3FN>, tensor<" + nb32 +
-             "xf8E8M0FNU>\n}\n",
-         {randomTensor(ElementKind::BF16, {rows, cols}, rng)}});
+    HostTensor nvfp4Input = randomTensor(ElementKind::F32, {rows, cols}, rng);
+    HostTensor mxfp8Input = randomTensor(ElementKind::BF16, {rows, cols}, rng);
+    for (bool swizzled : {false, true}) {
+      std::string layout =
+          swizzled ? ", scale_layout = #quant_dyn.scale_layout<swizzled_128x4>"
+                   : "";
+      std::string suffix = swizzled ? " (swizzled)" : "";
+      std::string nb16 = scaleShape(16, swizzled);
+      std::string nb32 = scaleShape(32, swizzled);
+      kernels.push_back(
+          {"f32 -> NVFP4 quantize" + suffix,
+           "func.func @main(%x: tensor<" + s + "xf32>, %gs: tensor<f32>) -> (tensor<" + s +
+               "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>) {\n"
+               "  %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64" +
+               layout + "} : (tensor<" + s + "xf32>, tensor<f32>) -> (tensor<" + s +
+               "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>)\n  return %q, %s : tensor<" + s +
+               "xf4E2M1FN>, tensor<" + nb16 + "xf8E4M3FN>\n}\n",
+           {nvfp4Input, scalarF32(1.0f, {})}});
+      kernels.push_back(
+          {"bf16 -> MXFP8 quantize" + suffix,
+           "func.func @main(%x: tensor<" + s + "xbf16>) -> (tensor<" + s +
+               "xf8E4M3FN>, tensor<" + nb32 + "xf8E8M0FNU>) {\n"
+               "  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64" +
+               layout + "} : (tensor<" + s + "xbf16>) -> (tensor<" + s + "xf8E4M3FN>, tensor<" +
+               nb32 + "xf8E8M0FNU>)\n  return %q, %s : tensor<" + s + "xf8E4M3FN>, tensor<" +
+               nb32 + "xf8E8M0FNU>\n}\n",
+           {mxfp8Input}});
+    }
     HostTensor zp(ElementKind::UI8, {1});
     zp.setCode(0, 128);
     kernels.push_back(

@@ -78,6 +78,19 @@ quantDynAttributeIsAScaleRoundingAttr(MlirAttribute attr);
 /// Whether the #quant_dyn.scale_rounding attribute `attr` is rceil.
 MLIR_CAPI_EXPORTED bool quantDynScaleRoundingAttrIsRceil(MlirAttribute attr);
 
+/// #quant_dyn.scale_layout<swizzled_128x4> if `swizzled`, else
+/// #quant_dyn.scale_layout<linear> (the `scale_layout` of quantize and
+/// dequantize; see docs/ScaleLayout.md).
+MLIR_CAPI_EXPORTED MlirAttribute quantDynScaleLayoutAttrGet(MlirContext ctx,
+                                                            bool swizzled);
+
+/// Whether `attr` is a #quant_dyn.scale_layout attribute.
+MLIR_CAPI_EXPORTED bool quantDynAttributeIsAScaleLayoutAttr(MlirAttribute attr);
+
+/// Whether the #quant_dyn.scale_layout attribute `attr` is swizzled_128x4.
+MLIR_CAPI_EXPORTED bool
+quantDynScaleLayoutAttrIsSwizzled128x4(MlirAttribute attr);
+
 //===----------------------------------------------------------------------===//
 // CPU pipeline and host code generation
 //===----------------------------------------------------------------------===//

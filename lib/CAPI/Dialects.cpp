@@ -74,6 +74,21 @@ bool quantDynScaleRoundingAttrIsRceil(MlirAttribute attr) {
          quant_dyn::ScaleRounding::rceil;
 }
 
+MlirAttribute quantDynScaleLayoutAttrGet(MlirContext ctx, bool swizzled) {
+  return wrap(quant_dyn::ScaleLayoutAttr::get(
+      unwrap(ctx), swizzled ? quant_dyn::ScaleLayout::swizzled_128x4
+                            : quant_dyn::ScaleLayout::linear));
+}
+
+bool quantDynAttributeIsAScaleLayoutAttr(MlirAttribute attr) {
+  return isa<quant_dyn::ScaleLayoutAttr>(unwrap(attr));
+}
+
+bool quantDynScaleLayoutAttrIsSwizzled128x4(MlirAttribute attr) {
+  return cast<quant_dyn::ScaleLayoutAttr>(unwrap(attr)).getValue() ==
+         quant_dyn::ScaleLayout::swizzled_128x4;
+}
+
 //===----------------------------------------------------------------------===//
 // CPU pipeline and host code generation
 //===----------------------------------------------------------------------===//

@@ -125,6 +125,21 @@ static void testAttributes(void) {
           quantDynAttributeIsAScaleRoundingAttr(perChannel),
           quantDynScaleRoundingAttrIsRceil(parsed),
           mlirAttributeEqual(parsed, rceil));
+
+  MlirAttribute swizzled = quantDynScaleLayoutAttrGet(ctx, true);
+  MlirAttribute linear = quantDynScaleLayoutAttrGet(ctx, false);
+  mlirAttributeDump(swizzled);
+  mlirAttributeDump(linear);
+  MlirAttribute parsedLayout = mlirAttributeParseGet(
+      ctx, mlirStringRefCreateFromCString(
+               "#quant_dyn.scale_layout<swizzled_128x4>"));
+  fprintf(stderr,
+          "scale_layout: isa %d %d, swizzled %d %d, parsed equal %d\n",
+          quantDynAttributeIsAScaleLayoutAttr(swizzled),
+          quantDynAttributeIsAScaleLayoutAttr(rceil),
+          quantDynScaleLayoutAttrIsSwizzled128x4(parsedLayout),
+          quantDynScaleLayoutAttrIsSwizzled128x4(linear),
+          mlirAttributeEqual(parsedLayout, swizzled));
   mlirContextDestroy(ctx);
   // CHECK-LABEL: @testAttributes
   // CHECK-NEXT: #quant_dyn.qtype<per_channel>
@@ -133,6 +148,9 @@ static void testAttributes(void) {
   // CHECK-NEXT: #quant_dyn.scale_rounding<rceil>
   // CHECK-NEXT: #quant_dyn.scale_rounding<floor>
   // CHECK-NEXT: scale_rounding: isa 1 0, rceil 1, parsed equal 1
+  // CHECK-NEXT: #quant_dyn.scale_layout<swizzled_128x4>
+  // CHECK-NEXT: #quant_dyn.scale_layout<linear>
+  // CHECK-NEXT: scale_layout: isa 1 0, swizzled 1 0, parsed equal 1
 }
 
 static void testVerifier(void) {

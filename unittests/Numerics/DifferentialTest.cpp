@@ -411,10 +411,13 @@ struct BlockCase {
   int64_t blockSize = 32;
   std::vector<int64_t> blockShape;
   std::optional<R::ScaleRounding> rounding; // attribute written when set
+  /// Swizzled128x4 writes scale_layout on both ops.
+  R::ScaleLayout layout = R::ScaleLayout::Linear;
   /// Type dims of the input (kDyn = dynamic).
   std::vector<int64_t> typeDims;
   /// Scale type dims where an input dim is dynamic: kDyn, or a static value
-  /// (checked at run time). Empty: all dynamic.
+  /// (checked at run time). Empty: all dynamic. With the swizzled layout:
+  /// the whole swizzled scale type shape.
   std::vector<int64_t> scaleTypeOverride;
   /// Runtime shapes to run (must match the static dims).
   std::vector<std::vector<int64_t>> shapes;
@@ -436,14 +439,21 @@ std::vector<int64_t> blockOf(const BlockCase &c) {
   return R::blockShapeFor1D(rankOf(c), c.axis, c.blockSize);
 }
 
+bool isSwizzled(const BlockCase &c) {
+  return c.layout == R::ScaleLayout::Swizzled128x4;
+}
+
 std::vector<int64_t> scaleTypeDims(const BlockCase &c) {
   std::vector<int64_t> block = blockOf(c);
   std::vector<int64_t> dims;
+  if (isSwizzled(c) && !c.scaleTypeOverride.empty())
+    return c.scaleTypeOverride;
   for (size_t d = 0; d < c.typeDims.size(); ++d) {
     int64_t e = c.typeDims[d];
     if (e == kDyn) {
-      dims.push_back(c.scaleTypeOverride.empty() ? kDyn
-                                                 : c.scaleTypeOverride[d]);
+      dims.push_back(c.scaleTypeOverride.empty() || isSwizzled(c)
+                         ? kDyn
+                         : c.scaleTypeOverride[d]);
       continue;
     }
     if (block[d] == -1)
@@ -453,7 +463,16 @@ std::vector<int64_t> scaleTypeDims(const BlockCase &c) {
     else
       dims.push_back((e + block[d] - 1) / block[d]);
   }
-  return dims;
+  if (!isSwizzled(c))
+    return dims;
+  // Written out here, independently of R::swizzledScaleShape.
+  size_t rank = dims.size();
+  std::vector<int64_t> swizzled(dims.begin(), dims.end() - 2);
+  for (auto [extent, tile] : {std::pair{dims[rank - 2], int64_t{128}},
+                              std::pair{dims[rank - 1], int64_t{4}}})
+    swizzled.push_back(extent == kDyn ? kDyn : (extent + tile - 1) / tile);
+  swizzled.insert(swizzled.end(), {32, 4, 4});
+  return swizzled;
 }
 
 EK gsKindOf(const BlockCase &c) {
@@ -493,6 +512,10 @@ std::string blockCaseIR(const BlockCase &c) {
     qattrs += std::string(", scale_rounding = #quant_dyn.scale_rounding<") +
               (*c.rounding == R::ScaleRounding::Floor ? "floor" : "rceil") +
               ">";
+  if (isSwizzled(c)) {
+    attrs += ", scale_layout = #quant_dyn.scale_layout<swizzled_128x4>";
+    qattrs += ", scale_layout = #quant_dyn.scale_layout<swizzled_128x4>";
+  }
   std::ostringstream os;
   os << "func.func @main(%x: " << x;
   if (hasGs)
@@ -526,6 +549,7 @@ R::BlockQuantizeConfig refConfig(const BlockCase &c,
   rc.gsKind = gsKindOf(c);
   rc.blockShape = blockOf(c);
   rc.rounding = c.rounding.value_or(R::ScaleRounding::Floor);
+  rc.scaleLayout = c.layout;
   return rc;
 }
 
@@ -812,8 +836,28 @@ void runBlockCase(const BlockCase &c, uint64_t seed) {
   int64_t failures = 0;
   for (const std::vector<int64_t> &shape : c.shapes) {
     R::BlockQuantizeConfig rc = refConfig(c, shape);
+    std::vector<int64_t> linearScaleShape = R::scaleShapeFor(shape, blockOf(c));
     std::vector<int64_t> scaleShape =
-        R::scaleShapeFor(shape, blockOf(c));
+        isSwizzled(c) ? R::swizzledScaleShape(linearScaleShape)
+                      : linearScaleShape;
+    // Row-major scales of a result in either layout (for the messages).
+    auto linearOf = [&](const std::vector<uint32_t> &scales) {
+      return isSwizzled(c) ? R::unswizzleScales(linearScaleShape, scales)
+                           : scales;
+    };
+    // Positions of the swizzled layout's padding.
+    std::vector<char> isPadding;
+    if (isSwizzled(c)) {
+      isPadding.assign(static_cast<size_t>(R::numElements(scaleShape)), 1);
+      int64_t rows = linearScaleShape[linearScaleShape.size() - 2];
+      int64_t cols = linearScaleShape.back();
+      int64_t batch = linearScaleShape.size() == 3 ? linearScaleShape[0] : 1;
+      for (int64_t b = 0; b < batch; ++b)
+        for (int64_t m = 0; m < rows; ++m)
+          for (int64_t j = 0; j < cols; ++j)
+            isPadding[static_cast<size_t>(R::swizzledScaleOffset(
+                linearScaleShape, b, m, j))] = 0;
+    }
     for (int trial = 0; trial < c.trialsPerShape; ++trial) {
       float gsValue = c.gsValues[static_cast<size_t>(trial) % c.gsValues.size()];
       uint32_t gsCode = toT1(gsKind, gsValue);
@@ -841,6 +885,12 @@ void runBlockCase(const BlockCase &c, uint64_t seed) {
           if (rng.chance(0.05))
             code = randomCode(c.dataKind, rng);
       }
+      // Garbage (NaN codes among it) in the padding of swizzled scales:
+      // dequantize must not read it.
+      if (!c.chained)
+        for (size_t i = 0; i < isPadding.size(); ++i)
+          if (isPadding[i])
+            ds[i] = rng.chance(0.5) ? 0xFFu : randomCode(c.scaleKind, rng);
       std::vector<uint32_t> expectedY;
       if (c.withDequantize) {
         auto y = R::dequantize(rc, dq, ds, gsOpt);
@@ -870,7 +920,9 @@ void runBlockCase(const BlockCase &c, uint64_t seed) {
           R::resolveBlockShape(shape, blockOf(c));
       std::vector<int64_t> dummy;
       std::vector<int64_t> blockIdx = blockIndexOf(shape, resolvedBlock, dummy);
-      recordCoverage(c, x, blockIdx, q->scales,
+      std::vector<uint32_t> qScales = linearOf(q->scales);
+      std::vector<uint32_t> dScales = linearOf(ds);
+      recordCoverage(c, x, blockIdx, qScales,
                      hasGs ? R::decodeF32(gsKind, gsCode) : 1.0f);
       auto blockContext = [&](int64_t b) {
         std::ostringstream os;
@@ -893,12 +945,15 @@ void runBlockCase(const BlockCase &c, uint64_t seed) {
             return "x " + describe(c.floatKind, x[static_cast<size_t>(i)]) +
                    " at " + coordsOf(shape, i) + ", scale " +
                    describe(c.scaleKind,
-                            q->scales[static_cast<size_t>(blockIdx[i])]) +
+                            qScales[static_cast<size_t>(blockIdx[i])]) +
                    ", " + blockContext(blockIdx[static_cast<size_t>(i)]);
           });
       failures += compareCodes("quantize scales" + where, outputs[1],
                                c.scaleKind, scaleShape, q->scales,
-                               [&](int64_t b) { return blockContext(b); });
+                               [&](int64_t b) {
+                                 return isSwizzled(c) ? std::string()
+                                                      : blockContext(b);
+                               });
       if (c.withDequantize)
         failures += compareCodes(
             "dequantize" + where, outputs[2], c.floatKind, shape, expectedY,
@@ -906,7 +961,7 @@ void runBlockCase(const BlockCase &c, uint64_t seed) {
               return "q " + describe(c.dataKind, dq[static_cast<size_t>(i)]) +
                      " scale " +
                      describe(c.scaleKind,
-                              ds[static_cast<size_t>(blockIdx[i])]) +
+                              dScales[static_cast<size_t>(blockIdx[i])]) +
                      (hasGs ? " gs " + describe(gsKind, gsCode) : "");
             });
       if (failures > 20)
@@ -1638,6 +1693,145 @@ TEST(Dynamic1D, LargeShapesTailsAndThreads) {
 }
 
 //===----------------------------------------------------------------------===//
+// GEMM-ready scales: the swizzled_128x4 layout (zero padding on quantize,
+// garbage padding never read by dequantize)
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Shapes of the swizzled cases: full and partial 128-row tiles, S a
+/// multiple of 4 or not, rank 3, dynamic M and K.
+void setSwizzledShapes(BlockCase &c, int variant) {
+  int64_t bs = c.blockSize;
+  switch (variant % 4) {
+  case 0: // partial row tile, S = 4 * 4
+    c.typeDims = {300, 16 * bs}, c.shapes = {{300, 16 * bs}};
+    c.trialsPerShape = 3;
+    break;
+  case 1: // dynamic M and K: whole tiles, partial tiles, S % 4 != 0
+    c.typeDims = {kDyn, kDyn};
+    c.shapes = {{128, 4 * bs}, {1, bs}, {129, 5 * bs}, {257, 3 * bs}};
+    c.trialsPerShape = 3;
+    break;
+  case 2: // rank 3, S = 3
+    c.typeDims = {2, 130, 3 * bs}, c.shapes = {{2, 130, 3 * bs}};
+    c.trialsPerShape = 3;
+    break;
+  default: // rank 3, dynamic B, M and K
+    c.typeDims = {kDyn, kDyn, kDyn};
+    c.shapes = {{3, 40, 6 * bs}, {1, 128, 8 * bs}, {2, 200, bs}};
+    c.trialsPerShape = 2;
+    break;
+  }
+}
+} // namespace
+
+class SwizzledNVFP4Test : public ::testing::TestWithParam<std::tuple<EK, int>> {
+};
+
+TEST_P(SwizzledNVFP4Test, MatchesReference) {
+  auto [floatKind, variant] = GetParam();
+  BlockCase c = nvfp4Case(floatKind, variant % 2 ? GsForm::T1Rank1
+                                                 : GsForm::F32Rank0);
+  c.layout = R::ScaleLayout::Swizzled128x4;
+  c.axis = -1;
+  setSwizzledShapes(c, variant);
+  runBlockCase(c, testSeed());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, SwizzledNVFP4Test,
+    ::testing::Combine(::testing::ValuesIn(kT1Kinds),
+                       ::testing::Values(0, 1, 2, 3)),
+    [](const auto &info) {
+      return kindStr(std::get<0>(info.param)) + "_" +
+             std::to_string(std::get<1>(info.param));
+    });
+
+class SwizzledMXTest : public ::testing::TestWithParam<std::tuple<EK, int>> {};
+
+/// MXFP8 (f8E4M3FN, f8E5M2), MXFP6 and MXFP4 data, floor and rceil.
+TEST_P(SwizzledMXTest, MatchesReference) {
+  auto [data, roundingIndex] = GetParam();
+  BlockCase c;
+  c.dataKind = data;
+  c.scaleKind = EK::F8E8M0FNU;
+  c.rounding = roundingIndex ? R::ScaleRounding::RCeil : R::ScaleRounding::Floor;
+  c.blockSize = 32;
+  c.layout = R::ScaleLayout::Swizzled128x4;
+  c.axis = roundingIndex ? 1 : -1;
+  int variant = static_cast<int>(data) + roundingIndex;
+  c.floatKind = kT1Kinds[static_cast<size_t>(variant) % kT1Kinds.size()];
+  setSwizzledShapes(c, variant);
+  if (rankOf(c) == 3)
+    c.axis = 2;
+  SCOPED_TRACE(caseName(c));
+  runBlockCase(c, testSeed());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllFormats, SwizzledMXTest,
+    ::testing::Combine(::testing::Values(EK::F8E4M3FN, EK::F8E5M2,
+                                         EK::F6E2M3FN, EK::F6E3M2FN,
+                                         EK::F4E2M1FN),
+                       ::testing::Values(0, 1)),
+    [](const auto &info) {
+      return kindStr(std::get<0>(info.param)) + "_" +
+             roundingName(2 * std::get<1>(info.param));
+    });
+
+TEST(Swizzled, EveryFormatEveryShape) {
+  // Each data format with each shape variant, f32 input (the parameterized
+  // tests above cover one variant per format).
+  uint64_t seed = testSeed();
+  for (EK data : {EK::F8E4M3FN, EK::F4E2M1FN, EK::F6E3M2FN})
+    for (int variant = 0; variant < 4; ++variant) {
+      BlockCase c;
+      c.dataKind = data, c.scaleKind = EK::F8E8M0FNU, c.blockSize = 32;
+      c.rounding = variant % 2 ? R::ScaleRounding::RCeil
+                               : R::ScaleRounding::Floor;
+      c.layout = R::ScaleLayout::Swizzled128x4;
+      setSwizzledShapes(c, variant);
+      c.axis = rankOf(c) - 1;
+      c.trialsPerShape = 1;
+      SCOPED_TRACE(caseName(c) + " variant " + std::to_string(variant));
+      runBlockCase(c, seed++);
+    }
+}
+
+TEST(Swizzled, StaticScaleDimsOverDynamicInput) {
+  // Static swizzled scale dims over dynamic M, K and B, checked at run time.
+  BlockCase c = nvfp4Case(EK::BF16, GsForm::F32Rank0);
+  c.layout = R::ScaleLayout::Swizzled128x4;
+  c.axis = -1, c.typeDims = {kDyn, kDyn, kDyn};
+  c.scaleTypeOverride = {2, 2, kDyn, 32, 4, 4};
+  c.shapes = {{2, 130, 64}, {2, 256, 128}, {2, 200, 16}};
+  c.trialsPerShape = 2;
+  runBlockCase(c, testSeed());
+}
+
+TEST(Swizzled, QuantizeDequantizeRoundTrip) {
+  std::vector<BlockCase> cases(3);
+  cases[0] = nvfp4Case(EK::F32, GsForm::F32Rank0);
+  cases[0].typeDims = {kDyn, kDyn};
+  cases[0].shapes = {{300, 64}, {128, 16}, {5, 112}};
+  cases[1].floatKind = EK::BF16, cases[1].dataKind = EK::F8E4M3FN;
+  cases[1].scaleKind = EK::F8E8M0FNU, cases[1].blockSize = 32;
+  cases[1].rounding = R::ScaleRounding::RCeil;
+  cases[1].typeDims = {2, 129, 96}, cases[1].shapes = {{2, 129, 96}};
+  cases[2].floatKind = EK::F16, cases[2].dataKind = EK::F4E2M1FN;
+  cases[2].scaleKind = EK::F8E8M0FNU, cases[2].blockSize = 32;
+  cases[2].typeDims = {256, 512}, cases[2].shapes = {{256, 512}};
+  uint64_t seed = testSeed();
+  for (BlockCase &c : cases) {
+    c.layout = R::ScaleLayout::Swizzled128x4;
+    c.axis = -1;
+    c.chained = true;
+    c.trialsPerShape = 3;
+    runBlockCase(c, seed++);
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // Several ops in one function: fake-quant round trips (dequantize of the
 // quantize results) and two quantize ops sharing one input, so that block
 // fusion across ops is exercised too
@@ -2018,6 +2212,60 @@ func.func @main(%x: tensor<4x?xf32>) -> (tensor<4x?xf6E2M3FN>, tensor<4x2xf8E8M0
             ", expected 2");
     checkValidQuantize(*kernel, rc, rng);
   }
+}
+
+TEST(RunTimeErrors, SwizzledScaleDimsOverDynamicInputDims) {
+  // Static swizzled scale dims over dynamic M and K: ceil(M/128) and
+  // ceil(K/32/4) are checked at run time, on quantize and on dequantize
+  // (whose dynamic scale dims are compared with the data's too).
+  auto kernel = compileKernel(R"(
+func.func @main(%x: tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>) {
+  %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf32>) -> (tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>)
+  return %q, %s : tensor<?x?xf8E4M3FN>, tensor<2x1x32x4x4xf8E8M0FNU>
+}
+)");
+  ASSERT_TRUE(kernel);
+  Rng rng(testSeed());
+  R::BlockQuantizeConfig rc;
+  rc.dataKind = EK::F8E4M3FN, rc.scaleKind = EK::F8E8M0FNU;
+  rc.blockShape = {1, 32};
+  rc.scaleLayout = R::ScaleLayout::Swizzled128x4;
+  for (auto [m, k, message] :
+       {std::tuple{int64_t{300}, int64_t{64}, "scales dimension 0 has extent 3, expected 2"},
+        std::tuple{int64_t{128}, int64_t{64}, "scales dimension 0 has extent 1, expected 2"},
+        std::tuple{int64_t{200}, int64_t{160}, "scales dimension 1 has extent 2, expected 1"}}) {
+    std::vector<int64_t> bad = {m, k};
+    expectRunTimeError(
+        *kernel,
+        {HostTensor::fromCodes(EK::F32, bad, randomF32(rng, R::numElements(bad)))},
+        message);
+  }
+  for (std::vector<int64_t> good : {std::vector<int64_t>{129, 128},
+                                    std::vector<int64_t>{256, 32}}) {
+    rc.shape = good;
+    checkValidQuantize(*kernel, rc, rng);
+  }
+
+  auto dequantize = compileKernel(R"(
+func.func @main(%q: tensor<?x?xf8E4M3FN>, %s: tensor<?x?x32x4x4xf8E8M0FNU>) -> tensor<?x?xf32> {
+  %y = quant_dyn.dequantize %q, %s {axis = 1 : i64, block_size = 32 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>} : (tensor<?x?xf8E4M3FN>, tensor<?x?x32x4x4xf8E8M0FNU>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+)");
+  ASSERT_TRUE(dequantize);
+  auto codes = [](EK kind, const std::vector<int64_t> &shape) {
+    return HostTensor::fromCodes(
+        kind, shape,
+        std::vector<uint32_t>(static_cast<size_t>(R::numElements(shape)), 0x38));
+  };
+  expectRunTimeError(*dequantize,
+                     {codes(EK::F8E4M3FN, {130, 64}),
+                      codes(EK::F8E8M0FNU, {1, 1, 32, 4, 4})},
+                     "scales dimension 0 has extent 1, expected 2");
+  expectRunTimeError(*dequantize,
+                     {codes(EK::F8E4M3FN, {130, 160}),
+                      codes(EK::F8E8M0FNU, {2, 1, 32, 4, 4})},
+                     "scales dimension 1 has extent 1, expected 2");
 }
 
 TEST(RunTimeErrors, StaticResultDimOverDynamicInputDim) {

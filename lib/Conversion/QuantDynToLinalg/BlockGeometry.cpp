@@ -104,6 +104,85 @@ BlockGeometry computeGeometry(OpBuilder &b, Location loc, Value tensor,
   return g;
 }
 
+SmallVector<OpFoldResult> swizzledScaleDims(OpBuilder &b, Location loc,
+                                            ArrayRef<OpFoldResult> linearDims) {
+  size_t rank = linearDims.size();
+  SmallVector<OpFoldResult> dims(linearDims.begin(), linearDims.end() - 2);
+  dims.push_back(ceilDiv(b, loc, linearDims[rank - 2], kSwizzleTileRows));
+  dims.push_back(ceilDiv(b, loc, linearDims[rank - 1], kSwizzleTileCols));
+  dims.push_back(b.getIndexAttr(kSwizzleRowsPerGroup));
+  dims.push_back(b.getIndexAttr(kSwizzleTileRows / kSwizzleRowsPerGroup));
+  dims.push_back(b.getIndexAttr(kSwizzleTileCols));
+  return dims;
+}
+
+BlockGeometry computeSwizzledGeometry(OpBuilder &b, Location loc, Value tensor,
+                                      int64_t blockSize, bool wantPairSplit) {
+  BlockGeometry g;
+  auto type = cast<RankedTensorType>(tensor.getType());
+  g.rank = type.getRank();
+  g.dims = tensor::getMixedSizes(b, loc, tensor);
+  int64_t rowDim = g.rank - 2, last = g.rank - 1;
+  int64_t groups = kSwizzleTileRows / kSwizzleRowsPerGroup;
+  OpFoldResult numCols = floorDiv(b, loc, g.dims[last], blockSize);
+  OpFoldResult rowTiles = ceilDiv(b, loc, g.dims[rowDim], kSwizzleTileRows);
+  OpFoldResult colTiles = ceilDiv(b, loc, numCols, kSwizzleTileCols);
+  for (int64_t i = 0; i < g.rank; ++i) {
+    g.block.push_back(i == last ? blockSize : 1);
+    g.numBlocks.push_back(i == last ? numCols : g.dims[i]);
+  }
+  g.padded.append(g.dims.begin(), g.dims.begin() + rowDim);
+  g.padded.push_back(mul(b, loc, rowTiles, kSwizzleTileRows));
+  g.padded.push_back(mul(b, loc, colTiles, kSwizzleTileCols * blockSize));
+  for (int64_t i = rowDim; i < g.rank; ++i) {
+    auto pc = getConstantIntValue(g.padded[i]);
+    auto dc = getConstantIntValue(g.dims[i]);
+    if (!pc || !dc || *pc != *dc)
+      g.needsPad = true;
+  }
+  g.pairSplit = wantPairSplit && blockSize % 2 == 0;
+
+  // (B,) M -> (B,) (M/128, 4, 32); K -> (S/4, 4, block) with the block
+  // split into (block/2, 2) for packed f4.
+  auto push = [&](ReassociationIndices &group, OpFoldResult extent,
+                  bool scale) {
+    group.push_back(g.expandedDims.size());
+    g.expandedDims.push_back(extent);
+    g.isScaleDim.push_back(scale);
+  };
+  for (int64_t i = 0; i < rowDim; ++i) {
+    ReassociationIndices group;
+    push(group, g.dims[i], true);
+    g.reassociation.push_back(group);
+  }
+  ReassociationIndices rows, cols;
+  push(rows, rowTiles, true);
+  push(rows, b.getIndexAttr(groups), true);
+  push(rows, b.getIndexAttr(kSwizzleRowsPerGroup), true);
+  push(cols, colTiles, true);
+  push(cols, b.getIndexAttr(kSwizzleTileCols), true);
+  if (g.pairSplit) {
+    push(cols, b.getIndexAttr(blockSize / 2), false);
+    push(cols, b.getIndexAttr(2), false);
+  } else {
+    push(cols, b.getIndexAttr(blockSize), false);
+  }
+  g.reassociation.push_back(rows);
+  g.reassociation.push_back(cols);
+
+  // Scale-layout dims ((B,) M/128, 4, 32, S/4, 4) -> swizzled dims
+  // ((B,) M/128, S/4, 32, 4, 4).
+  for (int64_t i = 0; i < rowDim; ++i)
+    g.swizzledFromScaleLayout.push_back(i);
+  unsigned base = rowDim;
+  for (unsigned d : {0u, 3u, 2u, 1u, 4u})
+    g.swizzledFromScaleLayout.push_back(base + d);
+  for (int64_t i = 0, e = g.swizzledFromScaleLayout.size(); i < e; ++i)
+    g.scaleReassociation.push_back({i});
+  g.swizzledScaleDims = swizzledScaleDims(b, loc, g.numBlocks);
+  return g;
+}
+
 Value padToBlocks(OpBuilder &b, Location loc, Value tensor,
                   const BlockGeometry &g, TypedAttr zero) {
   if (!g.needsPad)

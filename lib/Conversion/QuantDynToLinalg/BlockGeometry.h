@@ -37,6 +37,14 @@ struct BlockGeometry {
   // How the scale-layout dims (isScaleDim, in order) collapse to the scales.
   SmallVector<ReassociationIndices> scaleReassociation;
 
+  // swizzled_128x4 only: the extents of the swizzled scales, and for each
+  // of them the scale-layout dim it is (the scale-layout dims are the
+  // swizzled dims in another order, so the scales are written through a
+  // permutation, straight to their swizzled positions).
+  SmallVector<OpFoldResult> swizzledScaleDims;
+  SmallVector<unsigned> swizzledFromScaleLayout;
+  bool isSwizzled() const { return !swizzledScaleDims.empty(); }
+
   SmallVector<OpFoldResult> scaleLayoutDims() const {
     SmallVector<OpFoldResult> result;
     for (auto [d, s] : llvm::zip_equal(expandedDims, isScaleDim))
@@ -51,6 +59,19 @@ struct BlockGeometry {
 BlockGeometry computeGeometry(OpBuilder &b, Location loc, Value tensor,
                               const ResolvedBlocking &blocking,
                               bool wantPairSplit);
+
+/// The geometry of `tensor` [(B,) M, K] under 1D blocking of `blockSize`
+/// along K with the scales in the swizzled_128x4 layout: M is padded to
+/// whole 128-row tiles and expanded to (M / 128, 4, 32), K to whole tiles
+/// of 4 blocks and expanded to (S / 4, 4, block). Padding rows and blocks
+/// are zeros, whose amax 0 gives scale code 0x00 (e4m3 and e8m0).
+BlockGeometry computeSwizzledGeometry(OpBuilder &b, Location loc, Value tensor,
+                                      int64_t blockSize, bool wantPairSplit);
+
+/// The swizzled_128x4 scale extents [(B,) ceil(M/128), ceil(S/4), 32, 4, 4]
+/// of row-major scale extents [(B,) M, S].
+SmallVector<OpFoldResult> swizzledScaleDims(OpBuilder &b, Location loc,
+                                            ArrayRef<OpFoldResult> linearDims);
 
 /// `tensor` padded with `zero` to whole blocks (itself when none is partial).
 Value padToBlocks(OpBuilder &b, Location loc, Value tensor,

@@ -3,7 +3,8 @@
 // Block dequantization as one tensor-level linalg.generic: the codes
 // (unpacked from bytes for f4E2M1FN) are padded to whole blocks and expanded
 // into (blocks, block) dimensions, and the generic reads each block's scale
-// through an indexing map that broadcasts it over the block.
+// through an indexing map that broadcasts it over the block (for
+// swizzled_128x4 scales, the swizzled position of each real row and block).
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,11 +48,15 @@ struct DequantizeOpLowering : public OpConversionPattern<DequantizeOp> {
 
     RuntimeChecks checks(rewriter, loc);
     requireValidBlocking(checks, g, blocking, isF4);
+    bool swizzled = op.getScaleLayout() == ScaleLayout::swizzled_128x4;
     SmallVector<OpFoldResult> scaleDims =
         tensor::getMixedSizes(rewriter, loc, adaptor.getScales());
+    SmallVector<OpFoldResult> expectedScaleDims =
+        swizzled ? swizzledScaleDims(rewriter, loc, g.numBlocks) : g.numBlocks;
+    for (auto [i, expected] : llvm::enumerate(expectedScaleDims))
+      checks.requireEqual(scaleDims[i], expected, QUANT_DYN_ERROR_SCALES_EXTENT,
+                          i);
     for (int64_t i = 0; i < g.rank; ++i) {
-      checks.requireEqual(scaleDims[i], g.numBlocks[i],
-                          QUANT_DYN_ERROR_SCALES_EXTENT, i);
       if (!outputType.isDynamicDim(i))
         checks.requireEqual(g.dims[i],
                             rewriter.getIndexAttr(outputType.getDimSize(i)),
@@ -84,12 +89,17 @@ struct DequantizeOpLowering : public OpConversionPattern<DequantizeOp> {
           int64_t n = g.expandedDims.size();
           AffineMap identity = AffineMap::getMultiDimIdentityMap(n, ctx);
           Value init = emptyTensor(b, l, g.expandedDims, floatElt);
+          // Swizzled scales are read at the swizzled position of each real
+          // (row, block): padding is never read.
+          AffineMap scaleMap = projection(ctx, n, g.isScaleDim);
+          if (swizzled)
+            scaleMap = getSwizzledScaleMap(ctx, g.rank).compose(scaleMap);
           Value out =
               linalg::GenericOp::create(
                   b, l, init.getType(), ValueRange{expanded, scalesIn},
-                  ValueRange{init},
-                  {identity, projection(ctx, n, g.isScaleDim), identity},
-                  SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel),
+                  ValueRange{init}, {identity, scaleMap, identity},
+                  SmallVector<utils::IteratorType>(
+                      n, utils::IteratorType::parallel),
                   [&](OpBuilder &nb, Location bl, ValueRange args) {
                     Value q;
                     if (isF4)

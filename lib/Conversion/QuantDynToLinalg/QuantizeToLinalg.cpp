@@ -5,6 +5,9 @@
 // each block's amax, an elementwise generic its scale and quantization
 // parameter, and a generic that broadcasts the parameter over the block
 // computes the codes (packing f4E2M1FN pairs into bytes on the way).
+// With swizzled_128x4 scales the blocks are viewed in 128x4 scale tiles and
+// the scale generic writes each scale through a permutation straight to its
+// swizzled position (docs/ScaleLayout.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,28 +52,35 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     bool isF4 = isa<Float4E2M1FNType>(dataElt);
     ResolvedBlocking blocking =
         resolveVerified(op.getBlocking(), inputType.getShape(), op);
-    BlockGeometry g = computeGeometry(rewriter, loc, input, blocking, isF4);
+    BlockGeometry g =
+        op.getScaleLayout() == ScaleLayout::swizzled_128x4
+            ? computeSwizzledGeometry(rewriter, loc, input,
+                                      blocking.blockPerDim.back(), isF4)
+            : computeGeometry(rewriter, loc, input, blocking, isF4);
 
     RuntimeChecks checks(rewriter, loc);
     requireValidBlocking(checks, g, blocking, isF4);
     auto dataType = op.getData().getType();
     auto scaleType = op.getScales().getType();
-    for (int64_t i = 0; i < g.rank; ++i) {
+    for (int64_t i = 0; i < g.rank; ++i)
       if (!dataType.isDynamicDim(i))
         checks.requireEqual(g.dims[i], rewriter.getIndexAttr(dataType.getDimSize(i)),
                             QUANT_DYN_ERROR_TENSOR_EXTENT, i);
+    ArrayRef<OpFoldResult> expectedScaleDims =
+        g.isSwizzled() ? ArrayRef<OpFoldResult>(g.swizzledScaleDims)
+                       : ArrayRef<OpFoldResult>(g.numBlocks);
+    for (auto [i, expected] : llvm::enumerate(expectedScaleDims))
       if (!scaleType.isDynamicDim(i))
-        checks.requireEqual(g.numBlocks[i],
+        checks.requireEqual(expected,
                             rewriter.getIndexAttr(scaleType.getDimSize(i)),
                             QUANT_DYN_ERROR_SCALES_EXTENT, i);
-    }
 
     Value gs;
     if (Value doubleQuantScale = adaptor.getDoubleQuantScale())
       gs = extractScalarF32(rewriter, loc, doubleQuantScale);
 
     FailureOr<SmallVector<Value>> results = checks.guard(
-        op, op->getResultTypes(), {g.dims, g.numBlocks},
+        op, op->getResultTypes(), {g.dims, llvm::to_vector(expectedScaleDims)},
         [&](OpBuilder &b, Location l) -> SmallVector<Value> {
           auto [data, scales] =
               build(b, l, input, g, floatElt, dataElt, scaleElt, gs,
@@ -120,14 +130,22 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     // 2. Scales and the per-block quantization parameter: the divisor, or
     //    for e8m0 the exact power-of-two multiplier; NaN marks a block whose
     //    data is all +0 (zero scale, or NaN / Inf in the block).
-    Value scalesInit = emptyTensor(b, loc, scaleDims, scaleElt);
+    //    Swizzled scales are written through a permutation of the
+    //    scale-layout dims, each straight to its swizzled position; padding
+    //    rows and blocks have amax 0, so their bytes get code 0x00.
+    Value scalesInit = emptyTensor(
+        b, loc, g.isSwizzled() ? g.swizzledScaleDims : scaleDims, scaleElt);
     Value paramInit = emptyTensor(b, loc, scaleDims, f32);
     AffineMap scaleIdentity =
         AffineMap::getMultiDimIdentityMap(scaleDims.size(), ctx);
+    AffineMap scaleOutput = scaleIdentity;
+    if (g.isSwizzled())
+      scaleOutput =
+          AffineMap::getPermutationMap(g.swizzledFromScaleLayout, ctx);
     auto scaleGeneric = linalg::GenericOp::create(
         b, loc, TypeRange{scalesInit.getType(), paramInit.getType()},
         ValueRange{amax}, ValueRange{scalesInit, paramInit},
-        {scaleIdentity, scaleIdentity, scaleIdentity},
+        {scaleIdentity, scaleOutput, scaleIdentity},
         SmallVector<utils::IteratorType>(scaleDims.size(),
                                          utils::IteratorType::parallel),
         [&](OpBuilder &nb, Location l, ValueRange args) {

@@ -152,11 +152,26 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
   else if (extent > 0)
     config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
 
+  // Row-like blocks whose innermost scale dimensions are short and wholly in
+  // the tile (the 4 scale columns of a swizzled_128x4 tile, or a narrow
+  // matrix) take more blocks from the scale dimensions further out, which
+  // are contiguous in memory while the inner ones are whole.
+  int64_t tileBlockCount = config.blockTile[innermostScale];
+  for (int64_t inner = innermostScale, outer = inner - 1;
+       !columnLike && outer >= 0 && isScale[outer] &&
+       !ShapedType::isDynamic(ranges[inner]) &&
+       !ShapedType::isDynamic(ranges[outer]) && ranges[outer] > 0 &&
+       config.blockTile[inner] == ranges[inner] && tileBlockCount < maxBlocks;
+       inner = outer--) {
+    config.blockTile[outer] =
+        largestDivisorAtMost(ranges[outer], maxBlocks / tileBlockCount);
+    tileBlockCount *= config.blockTile[outer];
+  }
+
   // One block along a dynamic extent is still a static tile.
   bool staticTile = blockElements && (!ShapedType::isDynamic(extent) ||
                                       config.blockTile[innermostScale] == 1);
-  int64_t tileElements =
-      staticTile ? *blockElements * config.blockTile[innermostScale] : 0;
+  int64_t tileElements = staticTile ? *blockElements * tileBlockCount : 0;
   if (staticTile && tileElements <= limits.maxFusedVectorElements) {
     config.strategy = BlockStrategy::FusedVector;
     config.vectorize = limits.vectorizeMinLanes > 0;

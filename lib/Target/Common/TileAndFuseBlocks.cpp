@@ -167,19 +167,38 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
 /// when its innermost loops are wide enough to fill vector lanes (narrow
 /// ones, such as the f4 pair dimension, are left to LLVM's vectorizers after
 /// lowering to loops). All or nothing: a vectorized producer feeding a
-/// scalar consumer would only add transfers through memory.
+/// scalar consumer would only add transfers through memory (except for a
+/// transposing write, see below).
 void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
                         int64_t minLanes) {
   SmallVector<linalg::LinalgOp> candidates;
   bool allWide = true;
   loop->walk([&](linalg::LinalgOp op) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    if (ranges.empty() || ranges.back() < minLanes || !isVectorizable(op))
+    // A short innermost loop of an elementwise op counts with the loops
+    // further out (the 4 x 4 scales of a swizzled_128x4 tile row).
+    int64_t lanes = ranges.empty() ? 0 : ranges.back();
+    if (lanes >= 4 && op.getNumReductionLoops() == 0)
+      for (int64_t range : ArrayRef(ranges).drop_back())
+        lanes *= range;
+    if (lanes < minLanes || !isVectorizable(op))
       allWide = false;
     candidates.push_back(op);
   });
-  if (!allWide)
+  if (!allWide) {
+    // Except an op that writes through a transposing map (the scales of a
+    // swizzled_128x4 tile): as scalar loops it would run 4 wide.
+    for (linalg::LinalgOp op : candidates) {
+      bool transposing =
+          llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+            AffineMap map = op.getMatchingIndexingMap(&init);
+            return map.isPermutation() && !map.isIdentity();
+          });
+      if (transposing && isVectorizable(op))
+        vectorizeOp(rewriter, op);
+    }
     return;
+  }
   for (linalg::LinalgOp op : candidates)
     vectorizeOp(rewriter, op);
 }
