@@ -122,6 +122,16 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
       config.blockTile[i] = 1;
   int64_t extent = ranges[innermostScale];
   int64_t maxBlocks = limits.tileBlocks;
+  // Blocks of a tile along a static scale dimension. Vectorized (CPU) tiles
+  // take whole powers of two: the per-tile scale loops then have trip counts
+  // LLVM vectorizes without a masked tail. LLVM 22's x86 backend turns a
+  // one-lane masked store of a truncated i16 vector (a 9-block tile of bf16
+  // scales) into a 4-byte store, writing past the scale.
+  auto tileDivisor = [&](int64_t range, int64_t limit) {
+    return limits.vectorizeMinLanes > 0
+               ? largestPowerOfTwoDivisorAtMost(range, limit)
+               : largestDivisorAtMost(range, limit);
+  };
   // A block that is one contiguous run (1x128), shorter than a fused tile:
   // the tile takes as many blocks as the fused small-tile code handles (4
   // of 128 elements) rather than 16 blocks in sub-tile loops, which ran
@@ -142,15 +152,8 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
     maxBlocks = fusedElements / *blockElements;
   if (ShapedType::isDynamic(extent))
     config.blockTile[innermostScale] = columnLike ? maxBlocks : 1;
-  else if (extent > 0 && limits.vectorizeMinLanes > 0)
-    // Whole powers of two: the per-tile scale loops then have trip counts
-    // LLVM vectorizes without a masked tail. LLVM 22's x86 backend turns a
-    // one-lane masked store of a truncated i16 vector (a 9-block tile of
-    // bf16 scales) into a 4-byte store, writing past the scale.
-    config.blockTile[innermostScale] =
-        largestPowerOfTwoDivisorAtMost(extent, maxBlocks);
   else if (extent > 0)
-    config.blockTile[innermostScale] = largestDivisorAtMost(extent, maxBlocks);
+    config.blockTile[innermostScale] = tileDivisor(extent, maxBlocks);
 
   // Row-like blocks whose innermost scale dimensions are short and wholly in
   // the tile (the 4 scale columns of a swizzled_128x4 tile, or a narrow
@@ -164,7 +167,7 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
        config.blockTile[inner] == ranges[inner] && tileBlockCount < maxBlocks;
        inner = outer--) {
     config.blockTile[outer] =
-        largestDivisorAtMost(ranges[outer], maxBlocks / tileBlockCount);
+        tileDivisor(ranges[outer], maxBlocks / tileBlockCount);
     tileBlockCount *= config.blockTile[outer];
   }
 
