@@ -40,7 +40,10 @@ typedef enum QuantDynErrorKind {
   /* Scales hold `actual` elements, expected `expected`. */
   QUANT_DYN_ERROR_SCALES_COUNT = 5,
   /* Zero points hold `actual` elements, expected `expected`. */
-  QUANT_DYN_ERROR_ZPS_COUNT = 6
+  QUANT_DYN_ERROR_ZPS_COUNT = 6,
+  /* Out-params ABI: dimension `dim` of an output descriptor has extent
+     `actual`, the result needs `expected`. Nothing was written. */
+  QUANT_DYN_ERROR_OUTPUT_EXTENT = 7
 } QuantDynErrorKind;
 
 /* The symbol name of the hook below, as compiled code calls it. */
