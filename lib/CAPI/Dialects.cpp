@@ -84,6 +84,7 @@ QuantDynCPUPipelineOptions quantDynCPUPipelineOptionsGetDefault(void) {
   options.vectorWidth = defaults.vectorWidth;
   options.numThreads = defaults.numThreads;
   options.parallel = defaults.parallel;
+  options.resultsToOutParams = defaults.resultsToOutParams;
   return options;
 }
 
@@ -93,6 +94,7 @@ MlirLogicalResult quantDynRunCPUPipeline(MlirModule module,
   cppOptions.vectorWidth = options.vectorWidth;
   cppOptions.numThreads = options.numThreads;
   cppOptions.parallel = options.parallel;
+  cppOptions.resultsToOutParams = options.resultsToOutParams;
   return wrap(quant_dyn::lowerForCPU(unwrap(module), cppOptions));
 }
 

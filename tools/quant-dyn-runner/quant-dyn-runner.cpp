@@ -197,8 +197,8 @@ static int runOnCPU(ModuleOp module) {
   // once and passed in (the out-params ABI). A first call with the default
   // ABI gives the result shapes, and the results the timed calls must
   // reproduce.
-  bool outParams = pipelineOptions.resultsToOutParams || printTime ||
-                   repeat > 1;
+  bool outParams =
+      pipelineOptions.resultsToOutParams || printTime || repeat > 1;
   OwningOpRef<ModuleOp> outParamsModule;
   if (outParams)
     outParamsModule = module.clone();
@@ -226,8 +226,9 @@ static int runOnCPU(ModuleOp module) {
   for (const HostTensor &output : outputs)
     timedOutputs.emplace_back(output.kind, output.shape);
   std::vector<double> millis;
-  if (llvm::Error error = (*outParamsExecutable)
-                              ->invokeInto(inputs, timedOutputs, repeat, millis))
+  if (llvm::Error error =
+          (*outParamsExecutable)
+              ->invokeInto(inputs, timedOutputs, repeat, millis))
     return reportError(llvm::toString(std::move(error)));
   for (size_t i = 0; i < outputs.size(); ++i)
     if (timedOutputs[i].bytes != outputs[i].bytes)

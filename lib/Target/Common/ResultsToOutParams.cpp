@@ -96,11 +96,10 @@ FailureOr<Value> ExtentBuilder::extent(Value v, int64_t d) {
   if (auto cast = dyn_cast<StorageCastOp>(op)) {
     // Packed f4 halves or doubles the innermost extent; others keep it.
     auto srcType = dyn_cast<RankedTensorType>(cast.getSource().getType());
-    if (!srcType ||
-        (d == type.getRank() - 1 &&
-         srcType.getElementType() != type.getElementType() &&
-         (isa<Float4E2M1FNType>(srcType.getElementType()) ||
-          isa<Float4E2M1FNType>(type.getElementType()))))
+    if (!srcType || (d == type.getRank() - 1 &&
+                     srcType.getElementType() != type.getElementType() &&
+                     (isa<Float4E2M1FNType>(srcType.getElementType()) ||
+                      isa<Float4E2M1FNType>(type.getElementType()))))
       return failure();
     return extent(cast.getSource(), d);
   }
@@ -117,12 +116,10 @@ FailureOr<Value> ExtentBuilder::extent(Value v, int64_t d) {
   return failure();
 }
 
-FailureOr<Value> ExtentBuilder::quantizeScalesExtent(QuantizeOp op,
-                                                     int64_t d) {
+FailureOr<Value> ExtentBuilder::quantizeScalesExtent(QuantizeOp op, int64_t d) {
   auto inputType = cast<RankedTensorType>(op.getInput().getType());
-  FailureOr<ResolvedBlocking> blocking =
-      resolveBlocking(op.getBlocking(), inputType.getShape(),
-                      [&] { return op.emitOpError(); });
+  FailureOr<ResolvedBlocking> blocking = resolveBlocking(
+      op.getBlocking(), inputType.getShape(), [&] { return op.emitOpError(); });
   if (failed(blocking))
     return failure();
   int64_t rank = inputType.getRank();
@@ -175,8 +172,7 @@ FailureOr<Value> ExtentBuilder::index(Value v) {
     return e;
   }
   // Pure scalar arithmetic on extents: clone it over mapped operands.
-  if (op->getNumRegions() != 0 || op->getNumResults() != 1 ||
-      !isPure(op))
+  if (op->getNumRegions() != 0 || op->getNumResults() != 1 || !isPure(op))
     return failure();
   for (Value operand : op->getOperands()) {
     if (!operand.getType().isIntOrIndex())
@@ -197,14 +193,12 @@ static FailureOr<FlatSymbolRefAttr> declareReportError(ModuleOp module) {
   if (Operation *existing = SymbolTable::lookupSymbolIn(module, name)) {
     auto func = dyn_cast<func::FuncOp>(existing);
     if (!func || func.getFunctionType() != type)
-      return existing->emitOpError()
-             << "clashes with the run-time error hook @" << name.getValue()
-             << " of type " << type;
+      return existing->emitOpError() << "clashes with the run-time error hook @"
+                                     << name.getValue() << " of type " << type;
     return FlatSymbolRefAttr::get(name);
   }
   b.setInsertionPointToStart(module.getBody());
-  func::FuncOp::create(b, module.getLoc(), name.getValue(), type)
-      .setPrivate();
+  func::FuncOp::create(b, module.getLoc(), name.getValue(), type).setPrivate();
   return FlatSymbolRefAttr::get(name);
 }
 
@@ -258,8 +252,8 @@ static LogicalResult convertFunction(func::FuncOp func,
                << d << " of result #" << i
                << " cannot be derived from the arguments";
       Value actual = memref::DimOp::create(b, loc, outs[i], d);
-      Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                       actual, *expected);
+      Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, actual,
+                                       *expected);
       checks.push_back({ok, actual, *expected, d});
     }
   }
@@ -272,9 +266,8 @@ static LogicalResult convertFunction(func::FuncOp func,
   auto ifOp = scf::IfOp::create(b, loc, allOk, /*withElseRegion=*/true);
   Block *thenBlock = ifOp.thenBlock();
   Operation *thenYield = thenBlock->getTerminator();
-  for (Operation &op :
-       llvm::make_early_inc_range(llvm::make_range(
-           firstOriginal->getIterator(), ret->getIterator())))
+  for (Operation &op : llvm::make_early_inc_range(
+           llvm::make_range(firstOriginal->getIterator(), ret->getIterator())))
     op.moveBefore(thenYield);
   b.setInsertionPoint(thenYield);
   for (auto [result, out] : llvm::zip_equal(ret.getOperands(), outs)) {
@@ -283,8 +276,8 @@ static LogicalResult convertFunction(func::FuncOp func,
     auto exact = MemRefType::get(type.getShape(), type.getElementType());
     if (exact != out.getType())
       dest = memref::CastOp::create(b, loc, exact, out);
-    auto store = bufferization::MaterializeInDestinationOp::create(
-        b, loc, result, dest);
+    auto store =
+        bufferization::MaterializeInDestinationOp::create(b, loc, result, dest);
     store.setRestrict(true);
     store.setWritable(true);
   }
@@ -430,8 +423,8 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
               product = product * b.getAffineSymbolExpr(operands.size());
               operands.push_back(sizes[i]);
             }
-            outerSizes.push_back(affine::makeComposedFoldedAffineApply(
-                b, l, product, operands));
+            outerSizes.push_back(
+                affine::makeComposedFoldedAffineApply(b, l, product, operands));
           }
           Value outer = dest(b, l, collapse.getResultType(), outerSizes);
           return tensor::ExpandShapeOp::create(
