@@ -319,9 +319,18 @@ struct ResultsToOutParamsPass
     FailureOr<FlatSymbolRefAttr> reportError = declareReportError(module);
     if (failed(reportError))
       return signalPassFailure();
-    for (func::FuncOp func : entries)
+    for (func::FuncOp func : entries) {
+      // Calls inside the module would need out-params too: entry points
+      // only.
+      if (!SymbolTable::symbolKnownUseEmpty(func, module)) {
+        func.emitOpError("results-to-out-params: a public function with "
+                         "results must not be called inside the module (make "
+                         "the callee private)");
+        return signalPassFailure();
+      }
       if (failed(convertFunction(func, *reportError)))
         return signalPassFailure();
+    }
   }
 };
 } // namespace

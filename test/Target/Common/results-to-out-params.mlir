@@ -54,3 +54,14 @@ func.func @unknown(%n: index) -> tensor<?xf32> {
   %t = "test.opaque"(%n) : (index) -> tensor<?xf32>
   return %t : tensor<?xf32>
 }
+
+// -----
+
+// expected-error @below {{results-to-out-params: a public function with results must not be called inside the module (make the callee private)}}
+func.func @callee(%x: tensor<4xf32>) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
+func.func @caller(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = func.call @callee(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
