@@ -104,6 +104,9 @@ typedef struct QuantDynCPUPipelineOptions {
   unsigned numThreads;
   /// Distribute the outer block loops over threads (OpenMP).
   bool parallel;
+  /// Out-params ABI: results become caller-allocated output descriptors
+  /// after the arguments (docs/Semantics.md section 5).
+  bool resultsToOutParams;
 } QuantDynCPUPipelineOptions;
 
 /// The defaults of --quant-dyn-cpu-pipeline.

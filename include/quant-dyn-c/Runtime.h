@@ -6,11 +6,21 @@
 |*   quant-dyn-compile FILE.mlir --target=cpu --emit=obj -o FILE.o            *|
 |* (the library needs only the C library: no C++ runtime, no MLIR).           *|
 |*                                                                            *|
-|* Run-time checks (dynamic extents that break a shape rule) do not abort:    *|
-|* the compiled function calls quant_dyn_report_error and returns without     *|
-|* computing; its results are then allocated but hold no data: do not read    *|
-|* them, free them as after a successful call.                                *|
-|* The first error reported on a thread is kept until quant_dyn_clear_error.  *|
+|* Two ABIs (docs/Semantics.md section 5):                                    *|
+|*  - default: _mlir_ciface_F(D_res*, D_arg0*, ...); the callee mallocs every *|
+|*    result, the caller frees each result's `allocated` pointer;             *|
+|*  - --results-to-out-params: _mlir_ciface_F(D_arg0*, ..., D_res0*, ...);    *|
+|*    the caller allocates and owns every output (shapes: Shapes.h), the      *|
+|*    callee writes them in place and allocates nothing.                      *|
+|* Arguments stay the caller's in both.                                       *|
+|*                                                                            *|
+|* Run-time checks (dynamic extents that break a shape rule, or an output     *|
+|* descriptor of the wrong size) do not abort: the compiled function calls    *|
+|* quant_dyn_report_error and returns without computing. Default ABI: its     *|
+|* results are then allocated but hold no data: do not read them, free them  *|
+|* as after a successful call. Out-params ABI: the outputs hold no new data.  *|
+|* The first error reported on a thread is kept until quant_dyn_clear_error;  *|
+|* the state is per thread, so concurrent callers do not see each other's.    *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 
@@ -40,7 +50,10 @@ typedef enum QuantDynErrorKind {
   /* Scales hold `actual` elements, expected `expected`. */
   QUANT_DYN_ERROR_SCALES_COUNT = 5,
   /* Zero points hold `actual` elements, expected `expected`. */
-  QUANT_DYN_ERROR_ZPS_COUNT = 6
+  QUANT_DYN_ERROR_ZPS_COUNT = 6,
+  /* Out-params ABI: dimension `dim` of an output descriptor has extent
+     `actual`, the result needs `expected`. Nothing was written. */
+  QUANT_DYN_ERROR_OUTPUT_EXTENT = 7
 } QuantDynErrorKind;
 
 /* The symbol name of the hook below, as compiled code calls it. */

@@ -99,6 +99,7 @@ QuantDynCPUPipelineOptions quantDynCPUPipelineOptionsGetDefault(void) {
   options.vectorWidth = defaults.vectorWidth;
   options.numThreads = defaults.numThreads;
   options.parallel = defaults.parallel;
+  options.resultsToOutParams = defaults.resultsToOutParams;
   return options;
 }
 
@@ -108,6 +109,7 @@ MlirLogicalResult quantDynRunCPUPipeline(MlirModule module,
   cppOptions.vectorWidth = options.vectorWidth;
   cppOptions.numThreads = options.numThreads;
   cppOptions.parallel = options.parallel;
+  cppOptions.resultsToOutParams = options.resultsToOutParams;
   return wrap(quant_dyn::lowerForCPU(unwrap(module), cppOptions));
 }
 

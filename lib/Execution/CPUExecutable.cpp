@@ -88,7 +88,10 @@ CPUExecutable::compile(ModuleOp module, StringRef entryName,
     return failure();
   if (failed(lowerForCPU(module, options)))
     return failure();
-  return compileLowered(module, std::move(*signature), target);
+  auto executable = compileLowered(module, std::move(*signature), target);
+  if (succeeded(executable))
+    (*executable)->outParams = options.resultsToOutParams;
+  return executable;
 }
 
 FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
@@ -427,12 +430,109 @@ llvm::Error CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
   return invokeTimed(inputs, outputs, /*repeat=*/1, millis);
 }
 
+llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
+                                      MutableArrayRef<HostTensor> outputs,
+                                      unsigned repeat,
+                                      std::vector<double> &millis) {
+  if (!outParams)
+    return llvm::createStringError(
+        "@" + signature.name +
+        " was compiled without results-to-out-params: it returns its "
+        "results (use invoke)");
+  if (repeat == 0)
+    return llvm::createStringError("the repeat count must be at least 1");
+  if (outputs.size() != signature.results.size())
+    return llvm::createStringError(
+        "@" + signature.name + " has " +
+        std::to_string(signature.results.size()) + " results, but " +
+        std::to_string(outputs.size()) + " outputs were given");
+  PreparedInputs prepared;
+  if (llvm::Error error = prepareInputs(signature, inputs, prepared))
+    return error;
+
+  std::vector<AlignedBuffer> buffers;
+  std::vector<std::vector<uint64_t>> descriptors;
+  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
+    buffers.emplace_back(prepared.abiBytes[i].size());
+    if (!buffers.back().data)
+      return llvm::createStringError(argumentLabel(signature, i) +
+                                     ": out of memory");
+    descriptors.push_back(
+        makeDescriptor(buffers.back().data, prepared.shapes[i]));
+  }
+  // The outputs: allocated once, as an embedder does; the compiled code
+  // checks their extents.
+  std::vector<AlignedBuffer> outBuffers;
+  for (size_t r = 0; r < outputs.size(); ++r) {
+    const HostTensor &out = outputs[r];
+    std::optional<int64_t> count = checkedNumElements(out.shape);
+    if (out.kind != signature.results[r].kind || !count ||
+        !checkedByteSize(out.kind, out.shape))
+      return llvm::createStringError("output #" + std::to_string(r) + " of @" +
+                                     signature.name +
+                                     ": wrong element type or shape");
+    size_t bytes = out.kind == ElementKind::F4E2M1FN
+                       ? static_cast<size_t>((*count + 1) / 2)
+                       : static_cast<size_t>(*count) * hostByteWidth(out.kind);
+    outBuffers.emplace_back(bytes);
+    if (!outBuffers.back().data)
+      return llvm::createStringError("output #" + std::to_string(r) + " of @" +
+                                     signature.name + ": out of memory");
+    descriptors.push_back(makeDescriptor(outBuffers.back().data, out.shape));
+  }
+
+  // _mlir_ciface_<name>(arg0*, ..., out0*, ...) through the packed wrapper.
+  std::vector<void *> cifaceArgs;
+  for (auto &descriptor : descriptors)
+    cifaceArgs.push_back(descriptor.data());
+  std::vector<void *> packedArgs;
+  for (void *&arg : cifaceArgs)
+    packedArgs.push_back(&arg);
+
+  for (unsigned call = 0; call < repeat; ++call) {
+    // Fresh inputs: the compiled code may write its arguments in place.
+    for (size_t i = 0; i < buffers.size(); ++i)
+      if (!prepared.abiBytes[i].empty())
+        std::memcpy(buffers[i].data, prepared.abiBytes[i].data(),
+                    prepared.abiBytes[i].size());
+    quant_dyn_clear_error();
+    auto start = std::chrono::steady_clock::now();
+    packedEntry(packedArgs.data());
+    auto stop = std::chrono::steady_clock::now();
+    millis.push_back(
+        std::chrono::duration<double, std::milli>(stop - start).count());
+    if (const char *message = quant_dyn_last_error()) {
+      std::string reported =
+          "run-time error in @" + signature.name + ": " + message;
+      quant_dyn_clear_error();
+      return llvm::createStringError(reported);
+    }
+  }
+  for (size_t r = 0; r < outputs.size(); ++r) {
+    const std::vector<uint64_t> &words = descriptors[buffers.size() + r];
+    std::string label =
+        "result #" + std::to_string(r) + " of @" + signature.name;
+    HostTensor tensor;
+    if (llvm::Error error =
+            copyResult(readResult(words.data(), outputs[r].rank()),
+                       signature.results[r], label, tensor))
+      return error;
+    outputs[r] = std::move(tensor);
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
                                        std::vector<HostTensor> &outputs,
                                        unsigned repeat,
                                        std::vector<double> &millis) {
   if (repeat == 0)
     return llvm::createStringError("the repeat count must be at least 1");
+  if (outParams)
+    return llvm::createStringError(
+        "@" + signature.name +
+        " was compiled with results-to-out-params: it takes caller-allocated "
+        "outputs (use invokeInto)");
   PreparedInputs prepared;
   if (llvm::Error error = prepareInputs(signature, inputs, prepared))
     return error;

@@ -49,6 +49,11 @@ void mlir::quant_dyn::buildHostToLLVMStage(OpPassManager &pm) {
 
 void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
+  // Out-params ABI: results become caller-allocated memrefs, checked at
+  // entry; empty-tensor elimination below makes the kernels write into them.
+  if (options.resultsToOutParams)
+    pm.addPass(quant_dyn::createResultsToOutParamsPass());
+
   // Tensor level: quant_dyn -> linalg; the three ops of each block fused
   // into one parallel loop over blocks, so the input is read once.
   // Elementwise arith / math on tensors (math.tanh %t, ...) as linalg.
@@ -74,6 +79,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
       quant_dyn::createTileAndFuseBlocksPass(tileOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Out-params ABI: the kernels compute into the caller's outputs.
+  if (options.resultsToOutParams)
+    pm.addNestedPass<func::FuncOp>(quant_dyn::createOutParamsInPlacePass());
   // Tiles write straight into the loop's output slices.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
 

@@ -67,6 +67,11 @@ mlir::quant_dyn::verifyGPUPipelineOptions(const GPUPipelineOptions &options) {
   if (failed(NVVMChip::parse(options.chip)))
     return "unknown NVIDIA chip '" + options.chip.getValue() +
            "' (expected sm_<N>[a|f], e.g. sm_90a)";
+  // Host-buffer entries copy their arguments to the device and only the
+  // results back; caller-allocated outputs are device memory.
+  if (options.resultsToOutParams && options.hostBuffers)
+    return "results-to-out-params needs host-buffers=false (the outputs are "
+           "device memory the caller allocated)";
   if (options.emulate && !hasGPUHostEmulation())
     return "emulate: this build has no host emulation of GPU kernels (a "
            "testing aid; configure with QUANT_DYN_INCLUDE_TESTS=ON)";
@@ -78,6 +83,10 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
   //===--------------------------------------------------------------------===//
   // Tensor level: the form the CPU pipeline uses too.
   //===--------------------------------------------------------------------===//
+  // Out-params ABI: results become caller-allocated memrefs, checked at
+  // entry.
+  if (options.resultsToOutParams)
+    pm.addPass(quant_dyn::createResultsToOutParamsPass());
   // The chip's cvt instructions for the narrow float conversions; emulated
   // kernels run on the host, so they keep the portable builders.
   ConvertQuantDynToLinalgPassOptions toLinalgOptions;
@@ -97,6 +106,10 @@ void mlir::quant_dyn::buildGPUPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(quant_dyn::createTileAndFuseBlocksPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+
+  // Out-params ABI: the kernels compute into the caller's outputs.
+  if (options.resultsToOutParams)
+    pm.addNestedPass<func::FuncOp>(quant_dyn::createOutParamsInPlacePass());
 
   //===--------------------------------------------------------------------===//
   // Buffers: identity layouts at function boundaries (the memory ABI).

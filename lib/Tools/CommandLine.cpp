@@ -42,6 +42,9 @@ struct CompilerCLOptions {
   cl::opt<unsigned> numThreads =
       makePipelineFlag<unsigned>(cpuDefaults.numThreads);
   cl::opt<bool> parallel = makePipelineFlag<bool>(cpuDefaults.parallel);
+  cl::opt<bool> resultsToOutParams =
+      makePipelineFlag<bool>(cpuDefaults.resultsToOutParams);
+  cl::opt<bool> hostBuffers = makePipelineFlag<bool>(gpuDefaults.hostBuffers);
 
   cl::opt<std::string> mcpu{
       "mcpu",
@@ -78,6 +81,11 @@ void mlir::quant_dyn::applyCPUPipelineCLOptions(CPUPipelineOptions &options) {
   options.vectorWidth = clOptions->vectorWidth;
   options.numThreads = clOptions->numThreads;
   options.parallel = clOptions->parallel;
+  options.resultsToOutParams = clOptions->resultsToOutParams;
+}
+
+bool mlir::quant_dyn::getResultsToOutParamsCLOption() {
+  return clOptions.isConstructed() && clOptions->resultsToOutParams;
 }
 
 CPUTargetOptions mlir::quant_dyn::getCPUTargetCLOptions() {
@@ -91,8 +99,11 @@ CPUTargetOptions mlir::quant_dyn::getCPUTargetCLOptions() {
 }
 
 void mlir::quant_dyn::applyGPUPipelineCLOptions(GPUPipelineOptions &options) {
-  if (clOptions.isConstructed())
-    options.optLevel = clOptions->deviceOptLevel;
+  if (!clOptions.isConstructed())
+    return;
+  options.optLevel = clOptions->deviceOptLevel;
+  options.hostBuffers = clOptions->hostBuffers;
+  options.resultsToOutParams = clOptions->resultsToOutParams;
 }
 
 static llvm::Error checkOptLevel(const cl::opt<unsigned> &flag) {
@@ -136,6 +147,8 @@ llvm::Error mlir::quant_dyn::checkCompilerCLOptions(CompilerTarget target) {
       return refuse(clOptions->deviceOptLevel,
                     "applies to --target=nvvm only (use --opt-level for the "
                     "host code)");
+    if (clOptions->hostBuffers.getNumOccurrences())
+      return refuse(clOptions->hostBuffers, "applies to --target=nvvm only");
     break;
   }
   return llvm::Error::success();

@@ -193,13 +193,53 @@ static int runOnCPU(ModuleOp module) {
 
   CPUPipelineOptions pipelineOptions;
   applyCPUPipelineCLOptions(pipelineOptions);
+  // Timed calls are made the way an embedder makes them: outputs allocated
+  // once and passed in (the out-params ABI). A first call with the default
+  // ABI gives the result shapes, and the results the timed calls must
+  // reproduce.
+  bool outParams =
+      pipelineOptions.resultsToOutParams || printTime || repeat > 1;
+  OwningOpRef<ModuleOp> outParamsModule;
+  if (outParams)
+    outParamsModule = module.clone();
+  pipelineOptions.resultsToOutParams = false;
   FailureOr<std::unique_ptr<CPUExecutable>> executable = CPUExecutable::compile(
       module, entryName, pipelineOptions, getCPUTargetCLOptions());
   if (failed(executable))
     return reportError("cannot compile @" + entryName + " of '" +
                        inputFilename + "'");
+  if (!outParams)
+    return invokeAndWrite(**executable, inputs);
 
-  return invokeAndWrite(**executable, inputs);
+  std::vector<HostTensor> outputs;
+  if (llvm::Error error = (*executable)->invoke(inputs, outputs))
+    return reportError(llvm::toString(std::move(error)));
+  executable->reset();
+  pipelineOptions.resultsToOutParams = true;
+  FailureOr<std::unique_ptr<CPUExecutable>> outParamsExecutable =
+      CPUExecutable::compile(*outParamsModule, entryName, pipelineOptions,
+                             getCPUTargetCLOptions());
+  if (failed(outParamsExecutable))
+    return reportError("cannot compile @" + entryName + " of '" +
+                       inputFilename + "' with results-to-out-params");
+  std::vector<HostTensor> timedOutputs;
+  for (const HostTensor &output : outputs)
+    timedOutputs.emplace_back(output.kind, output.shape);
+  std::vector<double> millis;
+  if (llvm::Error error =
+          (*outParamsExecutable)
+              ->invokeInto(inputs, timedOutputs, repeat, millis))
+    return reportError(llvm::toString(std::move(error)));
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (timedOutputs[i].bytes != outputs[i].bytes)
+      return reportError("result #" + llvm::Twine(i) + " of @" + entryName +
+                         " differs between the out-params calls and the "
+                         "first call");
+  if (int status = writeOutputs(timedOutputs))
+    return status;
+  if (printTime)
+    printTimes(millis);
+  return 0;
 }
 
 /// --target=nvvm: needs the CUDA driver and a GPU, checked before anything

@@ -94,8 +94,24 @@ public:
                           std::vector<HostTensor> &outputs, unsigned repeat,
                           std::vector<double> &millis);
 
+  /// Whether the entry was compiled with results-to-out-params (then
+  /// invokeInto calls it; invoke and invokeTimed refuse it).
+  bool usesOutParams() const { return outParams; }
+
+  /// Out-params ABI: calls the entry `repeat` (>= 1) times with outputs
+  /// allocated once, the way an embedder calls it, and appends the duration
+  /// of each call in milliseconds to `millis` (only the calls are timed).
+  /// `outputs` gives the element kind and shape of each result on entry and
+  /// holds the results of the last call on return. Needs an entry compiled
+  /// with results-to-out-params.
+  llvm::Error invokeInto(ArrayRef<HostTensor> inputs,
+                         MutableArrayRef<HostTensor> outputs, unsigned repeat,
+                         std::vector<double> &millis);
+
 private:
   CPUExecutable();
+
+  bool outParams = false;
 
   FunctionSignature signature;
   std::unique_ptr<ExecutionEngine> engine;

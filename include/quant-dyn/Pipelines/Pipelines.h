@@ -36,6 +36,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "parallel",
       llvm::cl::desc("Distribute the outer block loops over threads (OpenMP)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> resultsToOutParams{
+      *this, "results-to-out-params",
+      llvm::cl::desc("Out-params ABI: public functions take one "
+                     "caller-allocated output memref per result after their "
+                     "arguments and return nothing"),
+      llvm::cl::init(false)};
 };
 
 /// The bufferization stage both pipelines share: one-shot bufferization with
@@ -82,6 +88,12 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
                      "them to and from the device (the memory ABI); false: "
                      "they take and return device memrefs"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> resultsToOutParams{
+      *this, "results-to-out-params",
+      llvm::cl::desc("Out-params ABI: public functions take one "
+                     "caller-allocated output memref per result after their "
+                     "arguments and return nothing"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> hardwareCvt{
       *this, "hardware-cvt",
       llvm::cl::desc("Convert f32 to f8 / f6 / f4 with the chip's cvt "

@@ -38,6 +38,10 @@ void applyCPUPipelineCLOptions(CPUPipelineOptions &options);
 /// The host code generation flags (defaults when not registered).
 CPUTargetOptions getCPUTargetCLOptions();
 
+/// The value of --results-to-out-params (false when the flags are not
+/// registered).
+bool getResultsToOutParamsCLOption();
+
 /// Copies --device-opt-level into `options` (no-op when not registered).
 void applyGPUPipelineCLOptions(GPUPipelineOptions &options);
 

@@ -65,6 +65,12 @@ void formatMessage(char *buffer, size_t size, int32_t kind, int64_t dim,
                   "zero points hold %" PRId64 " elements, expected %" PRId64,
                   actual, expected);
     return;
+  case QUANT_DYN_ERROR_OUTPUT_EXTENT:
+    std::snprintf(buffer, size,
+                  "output dimension %" PRId64 " has extent %" PRId64
+                  ", but the result needs %" PRId64 " (nothing was written)",
+                  dim, actual, expected);
+    return;
   default:
     std::snprintf(buffer, size,
                   "unknown run-time error kind %" PRId32 " (dim %" PRId64

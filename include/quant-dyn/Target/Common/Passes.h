@@ -8,6 +8,8 @@
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
+namespace arith { class ArithDialect; }
+namespace bufferization { class BufferizationDialect; }
 namespace memref { class MemRefDialect; }
 namespace scf { class SCFDialect; }
 namespace tensor { class TensorDialect; }

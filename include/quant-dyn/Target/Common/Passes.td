@@ -127,4 +127,54 @@ def RequestCInterfacePass
   }];
 }
 
+def ResultsToOutParamsPass
+    : Pass<"quant-dyn-results-to-out-params", "ModuleOp"> {
+  let summary = "Turn the tensor results of public functions into "
+                "caller-allocated output memrefs";
+  let description = [{
+    Runs on tensor-level IR, before quant_dyn is lowered. Every public
+    function definition with results gets one trailing memref argument per
+    result (all extents dynamic, identity layout, the result's element
+    type) and no results: its C interface becomes
+    `_mlir_ciface_F(D_arg0*, ..., D_argN*, D_res0*, ..., D_resM*)`.
+
+    At entry the function computes each result extent from its arguments
+    (through the shape rules of the quant_dyn ops, casts, elementwise ops
+    and destination-style ops) and compares it with the output memref's
+    extent. On a mismatch it calls `quant_dyn_report_error` with
+    `QUANT_DYN_ERROR_OUTPUT_EXTENT` and returns without computing, so
+    nothing is written. Otherwise the body runs and each result is stored
+    with `bufferization.materialize_in_destination ... restrict writable`;
+    empty-tensor elimination then makes the computation write its result in
+    place. A function whose result extents cannot be derived from its
+    arguments is an error.
+  }];
+  let dependentDialects = ["arith::ArithDialect",
+                           "bufferization::BufferizationDialect",
+                           "memref::MemRefDialect", "scf::SCFDialect",
+                           "tensor::TensorDialect"];
+}
+
+def OutParamsInPlacePass
+    : Pass<"quant-dyn-out-params-in-place", "func::FuncOp"> {
+  let summary = "Make computations write straight into the output memrefs "
+                "of the out-params ABI";
+  let description = [{
+    For each `bufferization.materialize_in_destination %r in restrict
+    writable %out` (with `%out` a memref, as quant-dyn-results-to-out-params
+    creates them), follows `%r` back through tensor.cast,
+    quant_dyn.storage_cast, tensor.collapse_shape, scf.if, scf.forall and
+    destination-style ops to the tensor.empty ops it starts from, and
+    replaces each by a view of `%out` of the same shape
+    (`bufferization.to_tensor %out restrict writable`, cast, storage_cast and
+    expand_shape as needed). When every such path ends at a replaced
+    tensor.empty the store becomes a no-op and is erased: the results are
+    computed in place, without a temporary or a copy. Unlike upstream's
+    eliminate-empty-tensors, it sees through reshapes and the scf.if of the
+    run-time checks.
+  }];
+  let dependentDialects = ["bufferization::BufferizationDialect",
+                           "tensor::TensorDialect"];
+}
+
 #endif // QUANT_DYN_TARGET_COMMON_PASSES_TD
