@@ -320,6 +320,24 @@ std::vector<uint64_t> makeDescriptor(void *data,
   return words;
 }
 
+/// Working copies of the prepared inputs (the compiled code may write its
+/// arguments in place: bufferization treats function arguments as
+/// writable) and their descriptors.
+llvm::Error allocateArguments(const FunctionSignature &signature,
+                              const PreparedInputs &prepared,
+                              std::vector<AlignedBuffer> &buffers,
+                              std::vector<std::vector<uint64_t>> &descriptors) {
+  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
+    buffers.emplace_back(prepared.abiBytes[i].size());
+    if (!buffers.back().data)
+      return llvm::createStringError(argumentLabel(signature, i) +
+                                     ": out of memory");
+    descriptors.push_back(
+        makeDescriptor(buffers.back().data, prepared.shapes[i]));
+  }
+  return llvm::Error::success();
+}
+
 /// A result memref as the callee returned it.
 struct ResultView {
   void *allocated;
@@ -452,14 +470,9 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
 
   std::vector<AlignedBuffer> buffers;
   std::vector<std::vector<uint64_t>> descriptors;
-  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
-    buffers.emplace_back(prepared.abiBytes[i].size());
-    if (!buffers.back().data)
-      return llvm::createStringError(argumentLabel(signature, i) +
-                                     ": out of memory");
-    descriptors.push_back(
-        makeDescriptor(buffers.back().data, prepared.shapes[i]));
-  }
+  if (llvm::Error error =
+          allocateArguments(signature, prepared, buffers, descriptors))
+    return error;
   // The outputs: allocated once, as an embedder does; the compiled code
   // checks their extents.
   std::vector<AlignedBuffer> outBuffers;
@@ -537,19 +550,12 @@ llvm::Error CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
   if (llvm::Error error = prepareInputs(signature, inputs, prepared))
     return error;
 
-  // Working copies: the compiled code may write its arguments in place
-  // (bufferization treats function arguments as writable), so every call
-  // gets fresh copies of the inputs.
+  // Every call gets fresh copies of the inputs.
   std::vector<AlignedBuffer> buffers;
   std::vector<std::vector<uint64_t>> argDescriptors;
-  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
-    buffers.emplace_back(prepared.abiBytes[i].size());
-    if (!buffers.back().data)
-      return llvm::createStringError(argumentLabel(signature, i) +
-                                     ": out of memory");
-    argDescriptors.push_back(
-        makeDescriptor(buffers.back().data, prepared.shapes[i]));
-  }
+  if (llvm::Error error =
+          allocateArguments(signature, prepared, buffers, argDescriptors))
+    return error;
 
   size_t resultWords = 0;
   for (const TensorSignature &res : signature.results)

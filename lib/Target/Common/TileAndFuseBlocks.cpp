@@ -70,6 +70,30 @@ void vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op) {
     rewriter.replaceOp(op, result->replacements);
 }
 
+/// Tiles `op` with scf.for loops of `tileSizes` and replaces it by the
+/// tiled loops. `reductionDims` and `strategy` pick how reduction loops are
+/// tiled (plain, or with a partial-reduction accumulator).
+FailureOr<scf::SCFTilingResult>
+tileWithForLoops(RewriterBase &rewriter, linalg::LinalgOp op,
+                 ArrayRef<int64_t> tileSizes,
+                 ArrayRef<unsigned> reductionDims = {},
+                 ReductionTilingStrategy strategy =
+                     ReductionTilingStrategy::FullReduction) {
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), tileSizes));
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.setReductionTilingStrategy(strategy);
+  if (!reductionDims.empty())
+    options.setReductionDims(reductionDims);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return op->emitOpError("could not be tiled into sub-tiles");
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled;
+}
+
 /// Tiles `op` into register-size sub-tiles with scf.for and vectorizes each
 /// sub-tile. Reductions keep a vector accumulator of the sub-tile's shape
 /// across the loop and reduce it once at the end (partial reduction), so
@@ -95,16 +119,10 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
       op.getIteratorTypesArray().back() == utils::IteratorType::parallel) {
     for (unsigned dim : reductionDims)
       subTile[dim] = 1;
-    scf::SCFTilingOptions options;
-    options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), subTile));
-    options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
-    options.setReductionDims(reductionDims);
-    rewriter.setInsertionPoint(op);
-    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    FailureOr<scf::SCFTilingResult> tiled =
+        tileWithForLoops(rewriter, op, subTile, reductionDims);
     if (failed(tiled))
-      return op->emitOpError("could not be tiled into sub-tiles");
-    rewriter.replaceOp(op, tiled->replacements);
+      return failure();
     vectorizeOp(rewriter, cast<linalg::LinalgOp>(tiled->tiledOps.back()));
     return success();
   }
@@ -120,16 +138,10 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
   for (auto [i, size] : llvm::enumerate(parallelTile))
     tileParallel |= size != 0 && size != ranges[i];
   if (reductionDims.empty() || tileParallel) {
-    scf::SCFTilingOptions options;
-    options.setTileSizes(
-        getAsIndexOpFoldResult(op->getContext(), parallelTile));
-    options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
-    rewriter.setInsertionPoint(op);
-    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    FailureOr<scf::SCFTilingResult> tiled =
+        tileWithForLoops(rewriter, op, parallelTile);
     if (failed(tiled))
-      return op->emitOpError("could not be tiled into sub-tiles");
-    rewriter.replaceOp(op, tiled->replacements);
+      return failure();
     op = cast<linalg::LinalgOp>(tiled->tiledOps.back());
   }
   if (reductionDims.empty()) {
@@ -139,18 +151,11 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
   // The reduction keeps a vector accumulator of the sub-tile's shape across
   // the loop and reduces it once at the end: no horizontal reduction in the
   // loop body.
-  scf::SCFTilingOptions options;
-  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), reductionTile));
-  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
-  options.setReductionTilingStrategy(
+  FailureOr<scf::SCFTilingResult> tiled = tileWithForLoops(
+      rewriter, op, reductionTile, reductionDims,
       ReductionTilingStrategy::PartialReductionOuterReduction);
-  options.setReductionDims(reductionDims);
-  rewriter.setInsertionPoint(op);
-  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
-    return op->emitOpError("could not be tiled into sub-tiles");
-  rewriter.replaceOp(op, tiled->replacements);
+    return failure();
   for (Value init : tiled->initialValues)
     if (auto fill = init.getDefiningOp<linalg::FillOp>())
       vectorizeOp(rewriter, fill);
