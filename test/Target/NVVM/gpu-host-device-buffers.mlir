@@ -146,3 +146,87 @@ func.func @host_scalar(%x: memref<64xf32>, %v: f32, %i: index) -> memref<64xf32>
   memref.dealloc %s : memref<1xf32>
   return %out : memref<64xf32>
 }
+
+// -----
+
+// A function with both static- and dynamic-shape buffers: buffer
+// deallocation's generic lowering collects the buffers' pointers and
+// ownership flags in host lists, stored by host code and read by a helper,
+// and frees each buffer under a flag. The lists stay host memory (their
+// stores stay host code); the kernel buffers become device memory and are
+// freed with gpu.dealloc under the same flags.
+// CHECK-LABEL: func.func @ownership_lists
+// CHECK: gpu.memcpy
+// CHECK: %[[A:.*]] = gpu.alloc () : memref<64xf32>
+// CHECK: %[[T:.*]] = gpu.alloc () : memref<64xf32>
+// CHECK: scf.if
+// CHECK: gpu.alloc (%{{.*}}) : memref<?xf32>
+// CHECK: gpu.alloc (%{{.*}}) : memref<?xf32>
+// CHECK: gpu.launch
+// CHECK: gpu.terminator
+// CHECK: %[[PTRS:.*]] = memref.alloc() : memref<2xindex>
+// CHECK: %[[FLAGS:.*]] = memref.alloc() : memref<2xi1>
+// CHECK-NOT: gpu.launch
+// CHECK: memref.store %{{.*}}, %[[PTRS]][%{{.*}}] : memref<2xindex>
+// CHECK: memref.store %{{.*}}, %[[PTRS]][%{{.*}}] : memref<2xindex>
+// CHECK: memref.store %{{.*}}, %[[FLAGS]][%{{.*}}] : memref<2xi1>
+// CHECK: %[[FREE:.*]] = memref.alloc() : memref<2xi1>
+// CHECK: call @helper
+// CHECK: %[[F0:.*]] = memref.load %[[FREE]]
+// CHECK: scf.if %[[F0]] {
+// CHECK-NEXT: gpu.dealloc %[[T]] : memref<64xf32>
+// CHECK: memref.dealloc %[[PTRS]] : memref<2xindex>
+// CHECK: memref.dealloc %[[FLAGS]] : memref<2xi1>
+// CHECK: memref.dealloc %[[FREE]] : memref<2xi1>
+// CHECK: gpu.memcpy %{{.*}}, %[[A]]
+func.func private @helper(memref<?xindex>, memref<?xi1>, memref<?xi1>)
+func.func @ownership_lists(%x: memref<64xf32>, %n: index, %big: i1)
+    -> (memref<64xf32>, memref<?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %true = arith.constant true
+  %a = memref.alloc() : memref<64xf32>
+  %t = memref.alloc() : memref<64xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c64, %sy = %c1, %sz = %c1) {
+    %v = memref.load %x[%tx] : memref<64xf32>
+    memref.store %v, %t[%tx] : memref<64xf32>
+    memref.store %v, %a[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  %d, %owned = scf.if %big -> (memref<?xf32>, i1) {
+    %m = memref.alloc(%n) : memref<?xf32>
+    scf.yield %m, %true : memref<?xf32>, i1
+  } else {
+    %m = memref.alloc(%c64) : memref<?xf32>
+    scf.yield %m, %true : memref<?xf32>, i1
+  }
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c64, %sy = %c1, %sz = %c1) {
+    %v = memref.load %t[%tx] : memref<64xf32>
+    memref.store %v, %d[%tx] : memref<?xf32>
+    gpu.terminator
+  }
+  %ptrs = memref.alloc() : memref<2xindex>
+  %flags = memref.alloc() : memref<2xi1>
+  %pt = memref.extract_aligned_pointer_as_index %t : memref<64xf32> -> index
+  %pd = memref.extract_aligned_pointer_as_index %d : memref<?xf32> -> index
+  memref.store %pt, %ptrs[%c0] : memref<2xindex>
+  memref.store %pd, %ptrs[%c1] : memref<2xindex>
+  memref.store %owned, %flags[%c0] : memref<2xi1>
+  %ptrsDyn = memref.cast %ptrs : memref<2xindex> to memref<?xindex>
+  %flagsDyn = memref.cast %flags : memref<2xi1> to memref<?xi1>
+  %free = memref.alloc() : memref<2xi1>
+  %freeDyn = memref.cast %free : memref<2xi1> to memref<?xi1>
+  call @helper(%ptrsDyn, %flagsDyn, %freeDyn)
+      : (memref<?xindex>, memref<?xi1>, memref<?xi1>) -> ()
+  %f0 = memref.load %free[%c0] : memref<2xi1>
+  scf.if %f0 {
+    memref.dealloc %t : memref<64xf32>
+  }
+  memref.dealloc %ptrs : memref<2xindex>
+  memref.dealloc %flags : memref<2xi1>
+  memref.dealloc %free : memref<2xi1>
+  return %a, %d : memref<64xf32>, memref<?xf32>
+}
