@@ -35,7 +35,7 @@ struct DequantizeOpLowering : public OpConversionPattern<DequantizeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
-    Value data = adaptor.getData();
+    Value data = castToKnownSizes(adaptor.getData());
     auto dataType = op.getData().getType();
     Type dataElt = dataType.getElementType();
     Type scaleElt = op.getScales().getType().getElementType();

@@ -85,6 +85,14 @@ Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   return tensor::CastOp::create(b, loc, type, value);
 }
 
+Value castToKnownSizes(Value tensor) {
+  auto cast = tensor.getDefiningOp<tensor::CastOp>();
+  if (cast && tensor::preservesStaticInformation(tensor.getType(),
+                                                 cast.getSource().getType()))
+    return cast.getSource();
+  return tensor;
+}
+
 Type storageElementType(Type type) {
   if (auto intType = dyn_cast<IntegerType>(type))
     return IntegerType::get(type.getContext(), intType.getWidth());

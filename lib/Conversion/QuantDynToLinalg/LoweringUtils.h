@@ -49,6 +49,11 @@ Value storageCast(OpBuilder &b, Location loc, Value value, Type elementType,
 /// `value` as `type` (a tensor.cast when they differ).
 Value castTo(OpBuilder &b, Location loc, Value value, Type type);
 
+/// The source of a tensor.cast that erased static sizes, else `tensor`:
+/// tensor.dim folds through the cast to those sizes, and the block views
+/// built from them (expand_shape, pad) need the static source type.
+Value castToKnownSizes(Value tensor);
+
 /// The element type the generics compute on for a tensor element type: arith
 /// has no signed or unsigned integers, and f4E2M1FN is stored packed.
 Type storageElementType(Type type);

@@ -44,7 +44,7 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    Value input = adaptor.getInput();
+    Value input = castToKnownSizes(adaptor.getInput());
     auto inputType = op.getInput().getType();
     Type floatElt = inputType.getElementType();
     Type dataElt = op.getData().getType().getElementType();
