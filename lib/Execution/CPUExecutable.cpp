@@ -448,10 +448,28 @@ llvm::Error CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
   return invokeTimed(inputs, outputs, /*repeat=*/1, millis);
 }
 
+CPUExecutable::BufferMemory::~BufferMemory() = default;
+
+namespace {
+/// The buffers invokeInto allocated in a BufferMemory, released on return.
+struct MemoryBuffers {
+  explicit MemoryBuffers(CPUExecutable::BufferMemory &memory)
+      : memory(memory) {}
+  ~MemoryBuffers() {
+    for (void *buffer : buffers)
+      if (buffer)
+        memory.release(buffer);
+  }
+  CPUExecutable::BufferMemory &memory;
+  std::vector<void *> buffers;
+};
+} // namespace
+
 llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
                                       MutableArrayRef<HostTensor> outputs,
                                       unsigned repeat,
-                                      std::vector<double> &millis) {
+                                      std::vector<double> &millis,
+                                      BufferMemory *memory) {
   if (!outParams)
     return llvm::createStringError(
         "@" + signature.name +
@@ -468,14 +486,33 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
   if (llvm::Error error = prepareInputs(signature, inputs, prepared))
     return error;
 
-  std::vector<AlignedBuffer> buffers;
+  // Host buffers, or buffers in `memory` (none for an empty tensor).
+  std::vector<AlignedBuffer> hostBuffers;
+  std::optional<MemoryBuffers> memoryBuffers;
+  if (memory)
+    memoryBuffers.emplace(*memory);
+  auto allocate = [&](size_t bytes) -> std::pair<void *, bool> {
+    if (!memory) {
+      hostBuffers.emplace_back(bytes);
+      return {hostBuffers.back().data, hostBuffers.back().data != nullptr};
+    }
+    void *buffer = bytes ? memory->allocate(bytes) : nullptr;
+    memoryBuffers->buffers.push_back(buffer);
+    return {buffer, !bytes || buffer};
+  };
+  std::vector<void *> data;
+  std::vector<size_t> sizes;
   std::vector<std::vector<uint64_t>> descriptors;
-  if (llvm::Error error =
-          allocateArguments(signature, prepared, buffers, descriptors))
-    return error;
+  for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
+    auto [buffer, ok] = allocate(prepared.abiBytes[i].size());
+    if (!ok)
+      return llvm::createStringError(argumentLabel(signature, i) +
+                                     ": out of memory");
+    data.push_back(buffer);
+    descriptors.push_back(makeDescriptor(buffer, prepared.shapes[i]));
+  }
   // The outputs: allocated once, as an embedder does; the compiled code
   // checks their extents.
-  std::vector<AlignedBuffer> outBuffers;
   for (size_t r = 0; r < outputs.size(); ++r) {
     const HostTensor &out = outputs[r];
     std::optional<int64_t> count = checkedNumElements(out.shape);
@@ -487,11 +524,13 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
     size_t bytes = out.kind == ElementKind::F4E2M1FN
                        ? static_cast<size_t>((*count + 1) / 2)
                        : static_cast<size_t>(*count) * hostByteWidth(out.kind);
-    outBuffers.emplace_back(bytes);
-    if (!outBuffers.back().data)
+    auto [buffer, ok] = allocate(bytes);
+    if (!ok)
       return llvm::createStringError("output #" + std::to_string(r) + " of @" +
                                      signature.name + ": out of memory");
-    descriptors.push_back(makeDescriptor(outBuffers.back().data, out.shape));
+    data.push_back(buffer);
+    sizes.push_back(bytes);
+    descriptors.push_back(makeDescriptor(buffer, out.shape));
   }
 
   // _mlir_ciface_<name>(arg0*, ..., out0*, ...) through the packed wrapper.
@@ -504,13 +543,22 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
 
   for (unsigned call = 0; call < repeat; ++call) {
     // Fresh inputs: the compiled code may write its arguments in place.
-    for (size_t i = 0; i < buffers.size(); ++i)
-      if (!prepared.abiBytes[i].empty())
-        std::memcpy(buffers[i].data, prepared.abiBytes[i].data(),
-                    prepared.abiBytes[i].size());
+    for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
+      const std::vector<uint8_t> &bytes = prepared.abiBytes[i];
+      if (bytes.empty())
+        continue;
+      if (memory)
+        memory->copyIn(data[i], bytes.data(), bytes.size());
+      else
+        std::memcpy(data[i], bytes.data(), bytes.size());
+    }
+    if (memory)
+      memory->synchronize();
     quant_dyn_clear_error();
     auto start = std::chrono::steady_clock::now();
     packedEntry(packedArgs.data());
+    if (memory)
+      memory->synchronize();
     auto stop = std::chrono::steady_clock::now();
     millis.push_back(
         std::chrono::duration<double, std::milli>(stop - start).count());
@@ -521,8 +569,21 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
       return llvm::createStringError(reported);
     }
   }
+  size_t numInputs = prepared.abiBytes.size();
   for (size_t r = 0; r < outputs.size(); ++r) {
-    const std::vector<uint64_t> &words = descriptors[buffers.size() + r];
+    std::vector<uint64_t> words = descriptors[numInputs + r];
+    // Results in `memory` come back once, to host buffers read in place of
+    // theirs.
+    std::optional<AlignedBuffer> staged;
+    if (memory && sizes[r]) {
+      staged.emplace(sizes[r]);
+      if (!staged->data)
+        return llvm::createStringError("result #" + std::to_string(r) +
+                                       " of @" + signature.name +
+                                       ": out of memory");
+      memory->copyOut(staged->data, data[numInputs + r], sizes[r]);
+      words[0] = words[1] = pointerWord(staged->data);
+    }
     std::string label =
         "result #" + std::to_string(r) + " of @" + signature.name;
     HostTensor tensor;

@@ -15,6 +15,9 @@
 
 #include "mlir/IR/Diagnostics.h"
 
+#include <cstdlib>
+#include <cstring>
+
 using namespace mlir;
 using namespace mlir::quant_dyn;
 
@@ -108,6 +111,7 @@ GPUExecutable::compile(ModuleOp module, StringRef entryName,
       return failure();
     std::unique_ptr<GPUExecutable> executable(new GPUExecutable());
     executable->host = std::move(*hostExecutable);
+    executable->host->outParams = options.resultsToOutParams;
     executable->emulated = true;
     executable->hostBuffers = options.hostBuffers;
     return executable;
@@ -137,6 +141,7 @@ GPUExecutable::compile(ModuleOp module, StringRef entryName,
   }
   std::unique_ptr<GPUExecutable> executable(new GPUExecutable());
   executable->host = std::move(*hostExecutable);
+  executable->host->outParams = options.resultsToOutParams;
   executable->hostBuffers = options.hostBuffers;
   return executable;
 #else
@@ -176,6 +181,76 @@ llvm::Error GPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
     llvm::consumeError(std::move(error));
     std::string text = "CUDA error in @" + getSignature().name + ": " + message;
     outputs.clear();
+    quant_dyn_cuda_clear_error();
+    return llvm::createStringError(text);
+  }
+  return error;
+#else
+  (void)inputs;
+  (void)outputs;
+  (void)repeat;
+  (void)millis;
+  return llvm::createStringError(kNoCUDARuntime);
+#endif
+}
+
+namespace {
+/// Device memory of emulated kernels: host memory.
+class EmulatedDeviceMemory final : public CPUExecutable::BufferMemory {
+public:
+  void *allocate(size_t bytes) override {
+    return std::aligned_alloc(64, (bytes + 63) / 64 * 64);
+  }
+  void release(void *buffer) override { std::free(buffer); }
+  void copyIn(void *buffer, const void *host, size_t bytes) override {
+    std::memcpy(buffer, host, bytes);
+  }
+  void copyOut(void *host, const void *buffer, size_t bytes) override {
+    std::memcpy(host, buffer, bytes);
+  }
+  void synchronize() override {}
+};
+
+#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
+/// Device memory through the project's CUDA runtime: a failure is recorded
+/// (quant_dyn_cuda_last_error) and makes later CUDA calls no-ops.
+class CUDADeviceMemory final : public CPUExecutable::BufferMemory {
+public:
+  void *allocate(size_t bytes) override { return quant_dyn_cuda_malloc(bytes); }
+  void release(void *buffer) override { quant_dyn_cuda_free(buffer); }
+  void copyIn(void *buffer, const void *host, size_t bytes) override {
+    quant_dyn_cuda_memcpy(buffer, host, bytes);
+  }
+  void copyOut(void *host, const void *buffer, size_t bytes) override {
+    quant_dyn_cuda_memcpy(host, buffer, bytes);
+  }
+  void synchronize() override { quant_dyn_cuda_synchronize(); }
+};
+#endif
+} // namespace
+
+llvm::Error GPUExecutable::invokeOnDevice(ArrayRef<HostTensor> inputs,
+                                          MutableArrayRef<HostTensor> outputs,
+                                          unsigned repeat,
+                                          std::vector<double> &millis) {
+  if (hostBuffers || !host->usesOutParams())
+    return llvm::createStringError(
+        "@" + getSignature().name +
+        " was not compiled with host-buffers=false and "
+        "results-to-out-params: it does not take device outputs");
+  if (emulated) {
+    EmulatedDeviceMemory memory;
+    return host->invokeInto(inputs, outputs, repeat, millis, &memory);
+  }
+#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
+  quant_dyn_cuda_clear_error();
+  CUDADeviceMemory memory;
+  llvm::Error error =
+      host->invokeInto(inputs, outputs, repeat, millis, &memory);
+  if (const char *message = quant_dyn_cuda_last_error()) {
+    // Results through a failed allocation, copy or call are meaningless.
+    llvm::consumeError(std::move(error));
+    std::string text = "CUDA error in @" + getSignature().name + ": " + message;
     quant_dyn_cuda_clear_error();
     return llvm::createStringError(text);
   }

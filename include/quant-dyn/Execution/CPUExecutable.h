@@ -98,18 +98,39 @@ public:
   /// invokeInto calls it; invoke and invokeTimed refuse it).
   bool usesOutParams() const { return outParams; }
 
+  /// Where invokeInto places the argument and output buffers it passes:
+  /// host memory unless one is given (GPUExecutable gives device memory to
+  /// entries compiled with host-buffers=false). Failures go through the
+  /// implementation's own channel (the CUDA runtime records them).
+  class BufferMemory {
+  public:
+    virtual ~BufferMemory();
+    /// A buffer of `bytes` (> 0) bytes, or null.
+    virtual void *allocate(size_t bytes) = 0;
+    virtual void release(void *buffer) = 0;
+    virtual void copyIn(void *buffer, const void *host, size_t bytes) = 0;
+    virtual void copyOut(void *host, const void *buffer, size_t bytes) = 0;
+    /// Waits for the work a call queued; part of each call's timed span.
+    virtual void synchronize() = 0;
+  };
+
   /// Out-params ABI: calls the entry `repeat` (>= 1) times with outputs
   /// allocated once, the way an embedder calls it, and appends the duration
   /// of each call in milliseconds to `millis` (only the calls are timed).
   /// `outputs` gives the element kind and shape of each result on entry and
   /// holds the results of the last call on return. Needs an entry compiled
-  /// with results-to-out-params.
+  /// with results-to-out-params. With `memory`, the buffers live there: the
+  /// inputs are copied in before each call (untimed: the entry may write
+  /// its arguments) and the results copied out once, after the last call.
   llvm::Error invokeInto(ArrayRef<HostTensor> inputs,
                          MutableArrayRef<HostTensor> outputs, unsigned repeat,
-                         std::vector<double> &millis);
+                         std::vector<double> &millis,
+                         BufferMemory *memory = nullptr);
 
 private:
   CPUExecutable();
+  // Sets outParams on the host code it compiles.
+  friend class GPUExecutable;
 
   bool outParams = false;
 

@@ -77,6 +77,18 @@ public:
                           std::vector<HostTensor> &outputs, unsigned repeat,
                           std::vector<double> &millis);
 
+  /// What an embedder of an entry compiled with host-buffers=false and
+  /// results-to-out-params gets: as CPUExecutable::invokeInto, with the
+  /// input and output buffers in device memory (allocated once through the
+  /// project's CUDA runtime). The inputs are copied to the device before
+  /// each call, outside its timed span; each call is timed up to the end of
+  /// the device work it queued (context synchronisation); the results are
+  /// copied back once, after the last call; every buffer is freed. With
+  /// emulated kernels, device memory is host memory.
+  llvm::Error invokeOnDevice(ArrayRef<HostTensor> inputs,
+                             MutableArrayRef<HostTensor> outputs,
+                             unsigned repeat, std::vector<double> &millis);
+
   /// The host code as a CPUExecutable: its packed entry takes device
   /// memref descriptors when the pipeline ran with host-buffers=false.
   CPUExecutable &getHost() { return *host; }

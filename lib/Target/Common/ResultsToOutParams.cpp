@@ -269,13 +269,29 @@ static LogicalResult convertFunction(func::FuncOp func,
   for (Operation &op : llvm::make_early_inc_range(
            llvm::make_range(firstOriginal->getIterator(), ret->getIterator())))
     op.moveBefore(thenYield);
-  b.setInsertionPoint(thenYield);
   for (auto [result, out] : llvm::zip_equal(ret.getOperands(), outs)) {
     auto type = cast<RankedTensorType>(result.getType());
+    // The destination views come before the body, so the computations that
+    // are redirected into them (quant-dyn-out-params-in-place) see them.
+    b.setInsertionPoint(ifOp);
     Value dest = out;
     auto exact = MemRefType::get(type.getShape(), type.getElementType());
     if (exact != out.getType())
       dest = memref::CastOp::create(b, loc, exact, out);
+    if (isa<Float4E2M1FNType>(type.getElementType())) {
+      // Packed f4 is stored as its bytes: a copy of f4 memrefs (what the
+      // store becomes when it is not eliminated) would count the logical
+      // elements as bytes and write twice the buffer.
+      SmallVector<int64_t> bytes(type.getShape());
+      if (!bytes.empty() && !ShapedType::isDynamic(bytes.back()))
+        bytes.back() /= 2;
+      Type i8 = b.getI8Type();
+      dest = StorageCastOp::create(b, loc, MemRefType::get(bytes, i8), dest);
+      b.setInsertionPoint(thenYield);
+      result = StorageCastOp::create(b, loc, RankedTensorType::get(bytes, i8),
+                                     result);
+    }
+    b.setInsertionPoint(thenYield);
     auto store =
         bufferization::MaterializeInDestinationOp::create(b, loc, result, dest);
     store.setRestrict(true);

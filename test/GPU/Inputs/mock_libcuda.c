@@ -1,7 +1,7 @@
 /* A stand-in libcuda.so.1 for testing the GPU path's host side without a GPU.
  *
- * Device memory is host memory; kernels are not run (their outputs stay
- * uninitialized). Every call is checked: copies must stay inside a live
+ * Device memory is host memory, zeroed when allocated; kernels are not run
+ * (their outputs keep those zeros). Every call is checked: copies must stay inside a live
  * device allocation, frees must name one, launches need a positive grid and
  * block; at exit it prints one summary line on stderr:
  *   mock-cuda: launches=L copies=C allocs=A live=N modules=M streams=S bad=B
@@ -138,7 +138,7 @@ CUresult cuEventElapsedTime_v2(float *ms, void *a, void *b) { (void)a; (void)b; 
 static CUresult alloc(uint64_t *p, size_t n) {
   CHECK_FAIL("cuMemAlloc");
   if (n == 0) { fprintf(stderr, "mock-cuda: BAD zero-byte allocation\n"); ++bad; return FAILED; }
-  char *m = malloc(n);
+  char *m = calloc(n, 1);
   allocs[numAllocs].ptr = m;
   allocs[numAllocs].size = n;
   allocs[numAllocs].live = 1;

@@ -12,11 +12,16 @@
 // CHECK-DAG:   arith.cmpi eq, %[[DK]], %c64
 // CHECK-DAG:   %[[SK:.*]] = memref.dim %[[S]], %c1
 // CHECK-DAG:   arith.cmpi eq, %[[SK]], %c4
+// The destinations are views made before the body; packed f4 is stored as
+// its bytes (a copy of f4 memrefs would count logical elements as bytes).
+// CHECK:       %[[DC:.*]] = memref.cast %[[D]] : memref<?x?xf4E2M1FN> to memref<?x64xf4E2M1FN>
+// CHECK:       %[[DB:.*]] = quant_dyn.storage_cast %[[DC]] : memref<?x64xf4E2M1FN> to memref<?x32xi8>
+// CHECK:       %[[SC:.*]] = memref.cast %[[S]] : memref<?x?xf8E4M3FN> to memref<?x4xf8E4M3FN>
 // CHECK:       scf.if
 // CHECK-NEXT:    %[[Q0:.*]], %[[Q1:.*]] = quant_dyn.quantize %[[X]], %[[GS]]
-// CHECK-NEXT:    %[[DC:.*]] = memref.cast %[[D]] : memref<?x?xf4E2M1FN> to memref<?x64xf4E2M1FN>
-// CHECK-NEXT:    bufferization.materialize_in_destination %[[Q0]] in restrict writable %[[DC]]
-// CHECK:         bufferization.materialize_in_destination %[[Q1]] in restrict writable
+// CHECK-NEXT:    %[[QB:.*]] = quant_dyn.storage_cast %[[Q0]] : tensor<?x64xf4E2M1FN> to tensor<?x32xi8>
+// CHECK-NEXT:    bufferization.materialize_in_destination %[[QB]] in restrict writable %[[DB]]
+// CHECK-NEXT:    bufferization.materialize_in_destination %[[Q1]] in restrict writable %[[SC]]
 // CHECK:       } else {
 // CHECK:         %[[KIND:.*]] = arith.constant 7 : i32
 // CHECK:         func.call @quant_dyn_report_error(%[[KIND]],
