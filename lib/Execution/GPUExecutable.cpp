@@ -62,6 +62,21 @@ llvm::Expected<CUDADeviceInfo> mlir::quant_dyn::detectCUDADevice() {
 }
 
 #ifdef QUANT_DYN_HAS_CUDA_RUNTIME
+/// A CUDA error recorded during a call replaces the call's `error`: results
+/// through a failed allocation, copy or launch are meaningless. Clears the
+/// recorded error; `failedOnDevice` tells whether there was one.
+static llvm::Error takeCUDAError(llvm::Error error, StringRef entry,
+                                 bool &failedOnDevice) {
+  const char *message = quant_dyn_cuda_last_error();
+  failedOnDevice = message != nullptr;
+  if (!message)
+    return error;
+  llvm::consumeError(std::move(error));
+  std::string text = "CUDA error in @" + entry.str() + ": " + message;
+  quant_dyn_cuda_clear_error();
+  return llvm::createStringError(text);
+}
+
 /// The functions lowered host code calls, bound into the JIT by address
 /// (the tools link the runtime statically and export nothing).
 static std::vector<CPUExecutable::ExternalSymbol> getCUDARuntimeSymbols() {
@@ -175,15 +190,12 @@ llvm::Error GPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
     return host->invokeTimed(inputs, outputs, repeat, millis);
 #ifdef QUANT_DYN_HAS_CUDA_RUNTIME
   quant_dyn_cuda_clear_error();
-  llvm::Error error = host->invokeTimed(inputs, outputs, repeat, millis);
-  if (const char *message = quant_dyn_cuda_last_error()) {
-    // The results of a call with a CUDA error are meaningless.
-    llvm::consumeError(std::move(error));
-    std::string text = "CUDA error in @" + getSignature().name + ": " + message;
+  bool failedOnDevice = false;
+  llvm::Error error =
+      takeCUDAError(host->invokeTimed(inputs, outputs, repeat, millis),
+                    getSignature().name, failedOnDevice);
+  if (failedOnDevice)
     outputs.clear();
-    quant_dyn_cuda_clear_error();
-    return llvm::createStringError(text);
-  }
   return error;
 #else
   (void)inputs;
@@ -245,16 +257,10 @@ llvm::Error GPUExecutable::invokeOnDevice(ArrayRef<HostTensor> inputs,
 #ifdef QUANT_DYN_HAS_CUDA_RUNTIME
   quant_dyn_cuda_clear_error();
   CUDADeviceMemory memory;
-  llvm::Error error =
-      host->invokeInto(inputs, outputs, repeat, millis, &memory);
-  if (const char *message = quant_dyn_cuda_last_error()) {
-    // Results through a failed allocation, copy or call are meaningless.
-    llvm::consumeError(std::move(error));
-    std::string text = "CUDA error in @" + getSignature().name + ": " + message;
-    quant_dyn_cuda_clear_error();
-    return llvm::createStringError(text);
-  }
-  return error;
+  bool failedOnDevice = false;
+  return takeCUDAError(
+      host->invokeInto(inputs, outputs, repeat, millis, &memory),
+      getSignature().name, failedOnDevice);
 #else
   (void)inputs;
   (void)outputs;
