@@ -3,6 +3,9 @@
 - Every pass that a Passes.td file declares (include/ and test/lib/) is named
   on a RUN line of some lit test under test/ (tests mirror lib).
 - No source file under lib/ is longer than MAX_LIB_LINES lines.
+- Every repository path that README.md or docs/*.md names in its prose
+  (outside fenced code blocks, which show install trees and output) exists;
+  `test/Tools/hostile-*.test` counts when the glob matches.
 
 Usage: check_layout.py ROOT. Prints one line per violation; exit 1 if any.
 """
@@ -13,6 +16,9 @@ import sys
 
 MAX_LIB_LINES = 900
 PASS_DECL = re.compile(r'Pass<"([a-z0-9-]+)"')
+REPO_PATH = re.compile(
+    r"(?<![\w/.-])((?:lib|include|test|tools|unittests|benchmarks|examples"
+    r"|scripts|docs|cmake)/[\w./+-]*[\w+-])(\*?)")
 
 
 def declared_passes(root):
@@ -35,6 +41,25 @@ def run_lines(root):
     return "\n".join(lines)
 
 
+def stale_doc_paths(root):
+    docs = [root / "README.md"] + sorted((root / "docs").glob("*.md"))
+    for doc in docs:
+        if not doc.is_file():
+            continue
+        fenced = False
+        for number, line in enumerate(doc.read_text().splitlines(), 1):
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+                continue
+            if fenced:
+                continue
+            for path, star in REPO_PATH.findall(line):
+                found = (any(root.glob(path + "*")) if star
+                         else (root / path).exists())
+                if not found:
+                    yield f"{doc.relative_to(root)}:{number}: {path}{star} does not exist"
+
+
 def main():
     root = pathlib.Path(sys.argv[1])
     problems = []
@@ -53,6 +78,7 @@ def main():
             if count > MAX_LIB_LINES:
                 problems.append(f"{path.relative_to(root)} has {count} lines "
                                 f"(at most {MAX_LIB_LINES})")
+    problems += stale_doc_paths(root)
     for p in problems:
         print(p)
     return 1 if problems else 0
