@@ -327,7 +327,7 @@ struct GPUHostDeviceBuffersPass
     }
 
     // 3. Arguments the kernels read get device copies (host-buffer ABI);
-    //    outputs get device buffers that are copied back (step 3b).
+    //    outputs get device buffers that are copied back (writeBackOutput).
     Block &entry = func.getBody().front();
     SmallVector<Value> argCopies;
     if (hostBuffers) {
