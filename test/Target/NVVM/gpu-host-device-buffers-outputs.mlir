@@ -94,6 +94,17 @@ func.func @checked(%x: memref<64xf32>, %out: memref<?xf32> {quant_dyn.output}) {
 // CHECK-NEXT:      gpu.dealloc %[[DOUT]] : memref<8xf32>
 // CHECK-NEXT:    }
 // CHECK-NEXT:    return
+// With device buffers the host store into the output is a one-thread
+// kernel as well (the output is device memory), and nothing is copied.
+// DEVICE-LABEL: func.func @spread(
+// DEVICE-NOT:   gpu.memcpy
+// DEVICE:       scf.for
+// DEVICE:       arith.constant 1 : index
+// DEVICE-NEXT:  gpu.launch
+// DEVICE:         memref.store %{{.*}}, %arg2[%{{.*}}] : memref<8xf32>
+// DEVICE-NEXT:    gpu.terminator
+// DEVICE-NOT:   gpu.memcpy
+// DEVICE:       return
 func.func @spread(%ok: i1, %which: i1, %out: memref<8xf32> {quant_dyn.output}) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
