@@ -464,9 +464,16 @@ struct GPUHostDeviceBuffersPass
         return candidate->findAncestorOpInBlock(*launch) != nullptr;
       });
     };
-    // Out of loops too: one buffer and one copy per call.
-    while (!holdsAll(block) ||
-           !isa<func::FuncOp, scf::IfOp>(block->getParentOp()))
+    // Out of loops too (only scf.if between the block and the function):
+    // one buffer and one copy per call.
+    auto inLoop = [](Block *candidate) {
+      for (Operation *op = candidate->getParentOp(); !isa<func::FuncOp>(op);
+           op = op->getParentOp())
+        if (!isa<scf::IfOp>(op))
+          return true;
+      return false;
+    };
+    while (!holdsAll(block) || inLoop(block))
       block = block->getParentOp()->getBlock();
     Operation *first = nullptr, *last = nullptr;
     for (gpu::LaunchOp launch : users) {

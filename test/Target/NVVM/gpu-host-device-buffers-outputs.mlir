@@ -140,6 +140,41 @@ func.func @spread(%ok: i1, %which: i1, %out: memref<8xf32> {quant_dyn.output}) {
 
 // -----
 
+// A kernel under a branch inside a host loop: the buffer and the copy back
+// go outside the loop (one per call, kept across the iterations).
+// CHECK-LABEL: func.func @looped(
+// CHECK-SAME:    %[[OUT:[^:]*]]: memref<8xf32> {quant_dyn.output}
+// CHECK:         %[[DOUT:.*]] = gpu.alloc () : memref<8xf32>
+// CHECK-NEXT:    scf.for
+// CHECK-NEXT:      scf.if
+// CHECK-NEXT:        gpu.launch
+// CHECK:               memref.store %{{.*}}, %[[DOUT]]
+// CHECK:               gpu.terminator
+// CHECK-NEXT:        }
+// CHECK-NEXT:      }
+// CHECK-NEXT:    }
+// CHECK-NEXT:    gpu.memcpy %[[OUT]], %[[DOUT]]
+// CHECK-NEXT:    gpu.dealloc %[[DOUT]]
+// CHECK-NEXT:    return
+func.func @looped(%which: i1, %out: memref<8xf32> {quant_dyn.output}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.for %i = %c0 to %c8 step %c1 {
+    scf.if %which {
+      gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+                 threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+        %one = arith.constant 1.0 : f32
+        memref.store %one, %out[%i] : memref<8xf32>
+        gpu.terminator
+      }
+    }
+  }
+  return
+}
+
+// -----
+
 // Packed f4 comes back as bytes; an output no kernel writes (empty) gets
 // no buffer and no copy.
 // CHECK-LABEL: func.func @packed(
