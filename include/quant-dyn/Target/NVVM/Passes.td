@@ -126,8 +126,9 @@ def GPUHostDeviceBuffersPass
        use it, not copied in, allocated before the first of them; right
        after the last of them it is copied back into the output
        (`gpu.memcpy`, packed f4 as bytes) and freed. Buffer and copy sit in
-       the innermost block of the function or of an `scf.if` holding all
-       those kernels (the success branch of the output extent check), so a
+       the innermost block of the function or of an `scf.if` (outside any
+       host loop) holding all those kernels (the success branch of the
+       output extent check), so a
        call that reports a run-time error writes nothing. Host stores into
        an output run as one-thread kernels; other host uses of an output
        than its extents are an error.
