@@ -11,7 +11,12 @@
 |*    result, the caller frees each result's `allocated` pointer;             *|
 |*  - --results-to-out-params: _mlir_ciface_F(D_arg0*, ..., D_res0*, ...);    *|
 |*    the caller allocates and owns every output (shapes: Shapes.h), the      *|
-|*    callee writes them in place and allocates nothing.                      *|
+|*    callee writes them in place and allocates no result memory. On the      *|
+|*    GPU (--target=nvvm) with host buffers (the default) the outputs are     *|
+|*    host memory too: the callee allocates and frees its device scratch      *|
+|*    and copies each output back once per call, only when the call           *|
+|*    succeeds; with --host-buffers=false every descriptor holds device       *|
+|*    memory and a call copies nothing.                                       *|
 |* Arguments stay the caller's in both.                                       *|
 |*                                                                            *|
 |* Run-time checks (dynamic extents that break a shape rule, or an output     *|

@@ -206,6 +206,33 @@ llvm::Error GPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
 #endif
 }
 
+llvm::Error GPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
+                                      MutableArrayRef<HostTensor> outputs,
+                                      unsigned repeat,
+                                      std::vector<double> &millis) {
+  // Host outputs: the entry itself copies the results back into them.
+  if (!hostBuffers || !host->usesOutParams())
+    return llvm::createStringError(
+        "@" + getSignature().name +
+        " was not compiled with results-to-out-params and host buffers: it "
+        "does not take host outputs" +
+        (hostBuffers ? " (use invoke)" : " (use invokeOnDevice)"));
+  if (emulated)
+    return host->invokeInto(inputs, outputs, repeat, millis);
+#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
+  quant_dyn_cuda_clear_error();
+  bool failedOnDevice = false;
+  return takeCUDAError(host->invokeInto(inputs, outputs, repeat, millis),
+                       getSignature().name, failedOnDevice);
+#else
+  (void)inputs;
+  (void)outputs;
+  (void)repeat;
+  (void)millis;
+  return llvm::createStringError(kNoCUDARuntime);
+#endif
+}
+
 namespace {
 /// Device memory of emulated kernels: host memory.
 class EmulatedDeviceMemory final : public CPUExecutable::BufferMemory {
@@ -249,7 +276,8 @@ llvm::Error GPUExecutable::invokeOnDevice(ArrayRef<HostTensor> inputs,
     return llvm::createStringError(
         "@" + getSignature().name +
         " was not compiled with host-buffers=false and "
-        "results-to-out-params: it does not take device outputs");
+        "results-to-out-params: it does not take device outputs" +
+        (host->usesOutParams() ? " (use invokeInto)" : ""));
   if (emulated) {
     EmulatedDeviceMemory memory;
     return host->invokeInto(inputs, outputs, repeat, millis, &memory);

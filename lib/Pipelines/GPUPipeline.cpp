@@ -67,11 +67,6 @@ mlir::quant_dyn::verifyGPUPipelineOptions(const GPUPipelineOptions &options) {
   if (failed(NVVMChip::parse(options.chip)))
     return "unknown NVIDIA chip '" + options.chip.getValue() +
            "' (expected sm_<N>[a|f], e.g. sm_90a)";
-  // Host-buffer entries copy their arguments to the device and only the
-  // results back; caller-allocated outputs are device memory.
-  if (options.resultsToOutParams && options.hostBuffers)
-    return "results-to-out-params needs host-buffers=false (the outputs are "
-           "device memory the caller allocated)";
   if (options.emulate && !hasGPUHostEmulation())
     return "emulate: this build has no host emulation of GPU kernels (a "
            "testing aid; configure with QUANT_DYN_INCLUDE_TESTS=ON)";

@@ -253,12 +253,15 @@ static int runOnCPU(ModuleOp module) {
 
 /// --target=nvvm: needs the CUDA driver and a GPU, checked before anything
 /// is compiled. A single untimed call uses the host memory ABI (the entry
-/// copies its inputs to the device and its results back). Timed or repeated
-/// calls are made the way an embedder makes them: the entry compiled again
-/// with host-buffers=false and results-to-out-params, its inputs and
-/// outputs in device memory allocated once, only the calls timed (up to
-/// the end of their device work), the results copied back once and checked
-/// against those of a first call with the host memory ABI.
+/// copies its inputs to the device and its results back); with
+/// --results-to-out-params, into host outputs allocated by the runner, the
+/// results checked against those of a first call with the default ABI.
+/// Timed or repeated calls (and --host-buffers=false) are made the way an
+/// embedder makes them: the entry compiled again with host-buffers=false
+/// and results-to-out-params, its inputs and outputs in device memory
+/// allocated once, only the calls timed (up to the end of their device
+/// work), the results copied back once and checked against those of a
+/// first call with the host memory ABI.
 static int runOnNVVM(ModuleOp module) {
   FailureOr<FunctionSignature> signature = getEntrySignature(module, entryName);
   if (failed(signature))
@@ -280,12 +283,11 @@ static int runOnNVVM(ModuleOp module) {
   pipelineOptions.emulate = gpuEmulate;
   pipelineOptions.chip = chip.empty() ? device.chip : chip.getValue();
   applyGPUPipelineCLOptions(pipelineOptions);
-  bool deviceResident = printTime || repeat > 1 ||
-                        pipelineOptions.resultsToOutParams ||
-                        !pipelineOptions.hostBuffers;
-  OwningOpRef<ModuleOp> deviceModule;
-  if (deviceResident)
-    deviceModule = module.clone();
+  bool deviceResident = printTime || repeat > 1 || !pipelineOptions.hostBuffers;
+  bool hostOutParams = !deviceResident && pipelineOptions.resultsToOutParams;
+  OwningOpRef<ModuleOp> outParamsModule;
+  if (deviceResident || hostOutParams)
+    outParamsModule = module.clone();
   pipelineOptions.resultsToOutParams = false;
   pipelineOptions.hostBuffers = true;
   auto compile = [&](ModuleOp toCompile, StringRef how)
@@ -304,23 +306,34 @@ static int runOnNVVM(ModuleOp module) {
   FailureOr<std::unique_ptr<GPUExecutable>> executable = compile(module, "");
   if (failed(executable))
     return 1;
-  if (!deviceResident)
+  if (!deviceResident && !hostOutParams)
     return invokeAndWrite(**executable, inputs);
 
   std::vector<HostTensor> outputs;
   if (llvm::Error error = (*executable)->invoke(inputs, outputs))
     return reportError(llvm::toString(std::move(error)));
   executable->reset();
-  pipelineOptions.resultsToOutParams = true;
-  pipelineOptions.hostBuffers = false;
-  FailureOr<std::unique_ptr<GPUExecutable>> deviceExecutable = compile(
-      *deviceModule, " with host-buffers=false and results-to-out-params");
-  if (failed(deviceExecutable))
-    return 1;
   std::vector<HostTensor> timedOutputs;
   for (const HostTensor &output : outputs)
     timedOutputs.emplace_back(output.kind, output.shape);
   std::vector<double> millis;
+  pipelineOptions.resultsToOutParams = true;
+  if (hostOutParams) {
+    FailureOr<std::unique_ptr<GPUExecutable>> outParamsExecutable =
+        compile(*outParamsModule, " with results-to-out-params");
+    if (failed(outParamsExecutable))
+      return 1;
+    if (llvm::Error error =
+            (*outParamsExecutable)
+                ->invokeInto(inputs, timedOutputs, repeat, millis))
+      return reportError(llvm::toString(std::move(error)));
+    return checkAndWrite(outputs, timedOutputs, millis, "out-params call");
+  }
+  pipelineOptions.hostBuffers = false;
+  FailureOr<std::unique_ptr<GPUExecutable>> deviceExecutable = compile(
+      *outParamsModule, " with host-buffers=false and results-to-out-params");
+  if (failed(deviceExecutable))
+    return 1;
   if (llvm::Error error = (*deviceExecutable)
                               ->invokeOnDevice(inputs, timedOutputs, repeat,
                                                millis))

@@ -70,12 +70,23 @@ public:
   /// As CPUExecutable::invoke / invokeTimed (the timed calls include the
   /// host <-> device copies the entry makes); a CUDA error during a call is
   /// an error with the runtime's message. An executable compiled without
-  /// host buffers is refused: its entry takes device memrefs.
+  /// host buffers is refused (its entry takes device memrefs), and so is one
+  /// compiled with results-to-out-params (use invokeInto).
   llvm::Error invoke(ArrayRef<HostTensor> inputs,
                      std::vector<HostTensor> &outputs);
   llvm::Error invokeTimed(ArrayRef<HostTensor> inputs,
                           std::vector<HostTensor> &outputs, unsigned repeat,
                           std::vector<double> &millis);
+
+  /// An entry compiled with results-to-out-params and host buffers, called
+  /// as CPUExecutable::invokeInto calls it: inputs and outputs in host
+  /// memory (outputs allocated once), each call copying its arguments to the
+  /// device and its results back into the outputs (the copies are part of
+  /// the timed span). A CUDA error during a call is an error with the
+  /// runtime's message. Other executables are refused.
+  llvm::Error invokeInto(ArrayRef<HostTensor> inputs,
+                         MutableArrayRef<HostTensor> outputs, unsigned repeat,
+                         std::vector<double> &millis);
 
   /// What an embedder of an entry compiled with host-buffers=false and
   /// results-to-out-params gets: as CPUExecutable::invokeInto, with the

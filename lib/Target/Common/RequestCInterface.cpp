@@ -18,9 +18,14 @@ struct RequestCInterfacePass
     : public quant_dyn::impl::RequestCInterfacePassBase<RequestCInterfacePass> {
   void runOnOperation() override {
     StringRef name = LLVM::LLVMDialect::getEmitCWrapperAttrName();
-    for (auto func : getOperation().getOps<func::FuncOp>())
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
       if (func.isPublic() && !func.isExternal())
         func->setAttr(name, UnitAttr::get(&getContext()));
+      // The signature is final: the output markers have been read, and LLVM
+      // has no parameter attribute for them.
+      for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+        func.removeArgAttr(i, quant_dyn::kOutputArgAttrName);
+    }
   }
 };
 } // namespace

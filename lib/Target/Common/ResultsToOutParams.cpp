@@ -222,14 +222,18 @@ static LogicalResult convertFunction(func::FuncOp func,
 
   // One output memref per result: every extent dynamic, so that the
   // descriptor's sizes are checked even where the result type is static.
+  // The outputs are marked, so that later stages (the GPU's host-buffer
+  // ABI) can tell them from the arguments.
   unsigned numArgs = func.getNumArguments();
   SmallVector<Value> outs;
+  auto outputAttrs = DictionaryAttr::get(
+      ctx, {NamedAttribute(StringAttr::get(ctx, kOutputArgAttrName),
+                           UnitAttr::get(ctx))});
   for (auto [i, type] : llvm::enumerate(func.getResultTypes())) {
     auto tensorType = cast<RankedTensorType>(type);
     SmallVector<int64_t> shape(tensorType.getRank(), ShapedType::kDynamic);
     auto memrefType = MemRefType::get(shape, tensorType.getElementType());
-    if (failed(func.insertArgument(numArgs + i, memrefType,
-                                   DictionaryAttr::get(ctx), loc)))
+    if (failed(func.insertArgument(numArgs + i, memrefType, outputAttrs, loc)))
       return failure();
     outs.push_back(func.getArgument(numArgs + i));
   }

@@ -5,7 +5,9 @@
 // them device memory: scalars the kernels need are recomputed inside each
 // launch, allocations become gpu.alloc, and (in the host-buffer ABI) the
 // arguments are copied to the device at entry and the results back to new
-// host buffers before the return.
+// host buffers before the return; the caller's outputs of the out-params
+// ABI get device buffers that are copied back into them after the kernels
+// that write them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,7 @@
 #include "BufferRoots.h"
 
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
+#include "quant-dyn/Target/Common/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -138,6 +141,18 @@ bool reachesDevice(Value alloc) {
   return false;
 }
 
+/// Whether host op `op`, a user of a memref, reads at most its extents:
+/// memref.dim, or views and casts whose own users do no more.
+bool onlyReadsExtents(Operation *op) {
+  if (isa<memref::DimOp>(op))
+    return true;
+  if (!isa<ViewLikeOpInterface, StorageCastOp, memref::CastOp>(op))
+    return false;
+  return llvm::all_of(op->getUsers(), [](Operation *user) {
+    return !isInsideLaunch(user) && onlyReadsExtents(user);
+  });
+}
+
 /// Moves `op` into a new gpu.launch of one block of one thread at its place.
 gpu::LaunchOp wrapInSingleThreadLaunch(Operation *op) {
   OpBuilder b(op);
@@ -236,12 +251,19 @@ struct GPUHostDeviceBuffersPass
 
     // 0. Host stores into memory a kernel reaches or that is returned (the
     //    scalars of tensor.from_elements, rank-0 inits) run as one-thread
-    //    kernels, since that memory will live on the device.
+    //    kernels, since that memory will live on the device; so do stores
+    //    into the outputs of the out-params ABI, which kernels write on the
+    //    device in both ABIs.
     DenseSet<Value> deviceAllocs;
     func.walk([&](memref::AllocOp alloc) {
       if (!isInsideLaunch(alloc) && reachesDevice(alloc.getResult()))
         deviceAllocs.insert(alloc.getResult());
     });
+    DenseSet<Value> outputs;
+    for (BlockArgument arg : func.getArguments())
+      if (func.getArgAttr(arg.getArgNumber(), kOutputArgAttrName) &&
+          isa<MemRefType>(arg.getType()))
+        outputs.insert(arg);
     SmallVector<memref::StoreOp> hostStores;
     func.walk([&](memref::StoreOp store) {
       if (isInsideLaunch(store))
@@ -249,8 +271,9 @@ struct GPUHostDeviceBuffersPass
       SmallVector<Value> roots;
       DenseSet<Value> seen;
       collectBufferRoots(store.getMemref(), roots, seen);
-      if (llvm::any_of(roots,
-                       [&](Value root) { return deviceAllocs.contains(root); }))
+      if (llvm::any_of(roots, [&](Value root) {
+            return deviceAllocs.contains(root) || outputs.contains(root);
+          }))
         hostStores.push_back(store);
     });
     for (memref::StoreOp store : hostStores)
@@ -303,13 +326,14 @@ struct GPUHostDeviceBuffersPass
       op->erase();
     }
 
-    // 3. Arguments the kernels read get device copies (host-buffer ABI).
+    // 3. Arguments the kernels read get device copies (host-buffer ABI);
+    //    outputs get device buffers that are copied back (writeBackOutput).
     Block &entry = func.getBody().front();
     SmallVector<Value> argCopies;
     if (hostBuffers) {
       for (BlockArgument arg : func.getArguments()) {
         auto type = dyn_cast<MemRefType>(arg.getType());
-        if (!type)
+        if (!type || outputs.contains(arg))
           continue;
         bool usedByKernel = llvm::any_of(arg.getUses(), [](OpOperand &use) {
           return isInsideLaunch(use.getOwner());
@@ -328,6 +352,9 @@ struct GPUHostDeviceBuffersPass
         });
         argCopies.push_back(device);
       }
+      for (BlockArgument arg : func.getArguments())
+        if (outputs.contains(arg) && failed(writeBackOutput(arg)))
+          return signalPassFailure();
     }
 
     // 4. Results: device results are copied into new host buffers and their
@@ -400,6 +427,76 @@ struct GPUHostDeviceBuffersPass
     });
     if (check.wasInterrupted())
       return signalPassFailure();
+  }
+
+  /// Out-params ABI with host buffers: the kernels that use the caller's
+  /// output `arg` write a device buffer instead, which is copied into `arg`
+  /// once they are done (one D2H copy per call) and then freed. Buffer and
+  /// copy live in the innermost block (of the function or an scf.if) that
+  /// holds all those kernels: the extent check's success branch, or a
+  /// branch inside it, so a call that reports an error writes nothing. The
+  /// buffer is not initialised from `arg`: the stored result covers the
+  /// whole output, and copying it in would cost a second full copy per
+  /// call.
+  LogicalResult writeBackOutput(BlockArgument arg) {
+    SmallVector<gpu::LaunchOp> users;
+    for (OpOperand &use : arg.getUses()) {
+      Operation *owner = use.getOwner();
+      if (auto launch = owner->getParentOfType<gpu::LaunchOp>()) {
+        if (!llvm::is_contained(users, launch))
+          users.push_back(launch);
+        continue;
+      }
+      // The host reads only the extents (the extent check); anything else
+      // would see the output before the copy-back.
+      if (!onlyReadsExtents(owner))
+        return owner->emitOpError("in host code uses output #")
+               << arg.getArgNumber()
+               << " of the out-params ABI, which kernels write on the device";
+    }
+    // Nothing computed on the device (an empty result): nothing to copy.
+    if (users.empty())
+      return success();
+
+    Block *block = users.front()->getBlock();
+    auto holdsAll = [&](Block *candidate) {
+      return llvm::all_of(users, [&](gpu::LaunchOp launch) {
+        return candidate->findAncestorOpInBlock(*launch) != nullptr;
+      });
+    };
+    // Out of loops too (only scf.if between the block and the function):
+    // one buffer and one copy per call.
+    auto inLoop = [](Block *candidate) {
+      for (Operation *op = candidate->getParentOp(); !isa<func::FuncOp>(op);
+           op = op->getParentOp())
+        if (!isa<scf::IfOp>(op))
+          return true;
+      return false;
+    };
+    while (!holdsAll(block) || inLoop(block))
+      block = block->getParentOp()->getBlock();
+    Operation *first = nullptr, *last = nullptr;
+    for (gpu::LaunchOp launch : users) {
+      Operation *op = block->findAncestorOpInBlock(*launch);
+      if (!first || op->isBeforeInBlock(first))
+        first = op;
+      if (!last || last->isBeforeInBlock(op))
+        last = op;
+    }
+
+    OpBuilder b(first);
+    Location loc = arg.getLoc();
+    auto type = cast<MemRefType>(arg.getType());
+    Value device =
+        allocateLike(b, loc, type, arg, [&](MemRefType t, ValueRange sizes) {
+          return deviceAlloc(b, loc, t, sizes);
+        });
+    arg.replaceUsesWithIf(
+        device, [](OpOperand &use) { return isInsideLaunch(use.getOwner()); });
+    b.setInsertionPointAfter(last);
+    copy(b, loc, arg, device);
+    gpu::DeallocOp::create(b, loc, /*asyncToken=*/Type(), ValueRange(), device);
+    return success();
   }
 
   /// Replaces a host load of device memory by a load of a host copy of the

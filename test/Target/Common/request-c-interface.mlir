@@ -9,6 +9,16 @@ func.func @entry(%a: memref<4xf32>) {
   return
 }
 
+// The output markers of the out-params ABI are dropped (LLVM has no such
+// parameter attribute); other argument attributes stay.
+// CHECK-LABEL: func.func @outputs(
+// CHECK-SAME:    %{{.*}}: memref<4xf32> {llvm.noalias},
+// CHECK-SAME:    %{{.*}}: memref<?xf32>) attributes {llvm.emit_c_interface}
+func.func @outputs(%a: memref<4xf32> {llvm.noalias},
+                   %out: memref<?xf32> {quant_dyn.output}) {
+  return
+}
+
 // CHECK-LABEL: func.func private @helper
 // CHECK-NOT: llvm.emit_c_interface
 // CHECK-SAME: {

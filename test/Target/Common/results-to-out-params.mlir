@@ -1,10 +1,12 @@
 // RUN: quant-dyn-opt %s --quant-dyn-results-to-out-params -split-input-file -verify-diagnostics --allow-unregistered-dialect | FileCheck %s
 
-// Results become trailing output memrefs (every extent dynamic); the extents
-// are derived from the arguments and checked at entry, before anything runs.
+// Results become trailing output memrefs (every extent dynamic, marked
+// quant_dyn.output); the extents are derived from the arguments and checked
+// at entry, before anything runs.
 // CHECK-LABEL: func.func @nvfp4(
-// CHECK-SAME:    %[[X:.*]]: tensor<?x64xf32>, %[[GS:.*]]: tensor<f32>,
-// CHECK-SAME:    %[[D:.*]]: memref<?x?xf4E2M1FN>, %[[S:.*]]: memref<?x?xf8E4M3FN>) {
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<?x64xf32>, %[[GS:[^:]*]]: tensor<f32>,
+// CHECK-SAME:    %[[D:[^:]*]]: memref<?x?xf4E2M1FN> {quant_dyn.output},
+// CHECK-SAME:    %[[S:[^:]*]]: memref<?x?xf8E4M3FN> {quant_dyn.output}) {
 // CHECK-DAG:   %[[M:.*]] = tensor.dim %[[X]], %c0
 // CHECK-DAG:   %[[DM:.*]] = memref.dim %[[D]], %c0
 // CHECK-DAG:   arith.cmpi eq, %[[DM]], %[[M]]

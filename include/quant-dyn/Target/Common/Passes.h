@@ -28,6 +28,11 @@ namespace quant_dyn {
 /// pipeline's quant-dyn-set-vector-width, which removes it).
 inline constexpr llvm::StringLiteral kVectorSubTilesAttrName =
     "quant_dyn.vector_sub_tiles";
+
+/// Unit argument attribute quant-dyn-results-to-out-params puts on the
+/// output memrefs it appends (read by the GPU pipeline's
+/// quant-dyn-gpu-host-device-buffers, which removes it).
+inline constexpr llvm::StringLiteral kOutputArgAttrName = "quant_dyn.output";
 } // namespace quant_dyn
 } // namespace mlir
 

@@ -124,6 +124,8 @@ def RequestCInterfacePass
     memref descriptors by pointer (the project's memory ABI). Unlike
     upstream's llvm-request-c-wrappers it leaves external declarations alone:
     the run-time error hook `quant_dyn_report_error` is a plain C function.
+    It also drops the `quant_dyn.output` markers of out-params arguments
+    (the signature is final; LLVM has no such parameter attribute).
   }];
 }
 
@@ -148,6 +150,11 @@ def ResultsToOutParamsPass
     empty-tensor elimination then makes the computation write its result in
     place. A function whose result extents cannot be derived from its
     arguments is an error.
+
+    The output memrefs carry the unit argument attribute `quant_dyn.output`
+    (it survives bufferization): the GPU pipeline's host-buffer ABI gives
+    them device buffers that are copied back into them after the kernels.
+    `quant-dyn-request-c-interface` drops it.
   }];
   let dependentDialects = ["arith::ArithDialect",
                            "bufferization::BufferizationDialect",

@@ -121,6 +121,17 @@ def GPUHostDeviceBuffersPass
        bytes (`quant_dyn.storage_cast` to i8). Without it the function takes
        and returns device memrefs (the caller allocates and copies; results
        are `gpu.alloc`ed and the caller frees them).
+    4. With `host-buffers`, each output of the out-params ABI (an argument
+       marked `quant_dyn.output`) gets a device buffer for the kernels that
+       use it, not copied in, allocated before the first of them; right
+       after the last of them it is copied back into the output
+       (`gpu.memcpy`, packed f4 as bytes) and freed. Buffer and copy sit in
+       the innermost block of the function or of an `scf.if` (outside any
+       host loop) holding all those kernels (the success branch of the
+       output extent check), so a
+       call that reports a run-time error writes nothing. Host stores into
+       an output run as one-thread kernels; other host uses of an output
+       than its extents are an error.
 
     Host stores into device memory (the scalars of `tensor.from_elements`)
     run as one-thread kernels, and allocations that no kernel reaches and
