@@ -168,6 +168,49 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
   return success();
 }
 
+/// Runs an elementwise op on an n-D vector whose innermost dim is narrower
+/// than `minLanes` but which has several non-unit dims (the 4 x 4 scales of
+/// a swizzled_128x4 tile row) on the flattened 1-D vector instead: LLVM
+/// lowers an n-D vector op as one op per innermost row, so the scale
+/// computation of a swizzled tile ran as 4 ops of 4 lanes where a linear
+/// tile runs one op of 16. Values only: the transfers keep their shapes,
+/// and the shape_casts between fold away.
+struct FlattenNarrowElementwise : public RewritePattern {
+  FlattenNarrowElementwise(MLIRContext *ctx, int64_t minLanes)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        minLanes(minLanes) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!OpTrait::hasElementwiseMappableTraits(op) || op->getNumResults() != 1)
+      return failure();
+    auto type = dyn_cast<VectorType>(op->getResult(0).getType());
+    if (!type || type.isScalable() || type.getRank() < 2 ||
+        type.getShape().back() >= minLanes ||
+        llvm::count_if(type.getShape(), [](int64_t d) { return d != 1; }) < 2)
+      return failure();
+    auto flatten = [&](Type t) {
+      return VectorType::get({type.getNumElements()}, getElementTypeOrSelf(t));
+    };
+    SmallVector<Value> operands;
+    for (Value operand : op->getOperands())
+      operands.push_back(isa<VectorType>(operand.getType())
+                             ? vector::ShapeCastOp::create(
+                                   rewriter, op->getLoc(),
+                                   flatten(operand.getType()), operand)
+                                   .getResult()
+                             : operand);
+    Operation *flat = rewriter.clone(*op);
+    flat->setOperands(operands);
+    flat->getResult(0).setType(flatten(type));
+    rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(op, type,
+                                                     flat->getResult(0));
+    return success();
+  }
+
+  int64_t minLanes;
+};
+
 /// Vectorizes the static-shaped linalg ops of a small tile as whole vectors
 /// when its innermost loops are wide enough to fill vector lanes (narrow
 /// ones, such as the f4 pair dimension, are left to LLVM's vectorizers after
@@ -202,10 +245,15 @@ void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
       if (transposing && isVectorizable(op))
         vectorizeOp(rewriter, op);
     }
-    return;
+  } else {
+    for (linalg::LinalgOp op : candidates)
+      vectorizeOp(rewriter, op);
   }
-  for (linalg::LinalgOp op : candidates)
-    vectorizeOp(rewriter, op);
+  RewritePatternSet patterns(loop->getContext());
+  patterns.add<FlattenNarrowElementwise>(loop->getContext(), minLanes);
+  vector::ShapeCastOp::getCanonicalizationPatterns(patterns,
+                                                   loop->getContext());
+  (void)applyPatternsGreedily(loop, std::move(patterns));
 }
 
 /// The amax generic that feeds the scale generic that feeds `root`.
