@@ -13,6 +13,8 @@
 #include "KernelConfig.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
+#include "mlir/Analysis/SliceAnalysis.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -25,6 +27,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/IR/Dominance.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -400,11 +403,10 @@ struct TileAndFuseBlocksPass
     if (amax && amax.getNumLoops() > static_cast<unsigned>(config.splitDim) &&
         amax.getIteratorTypesArray()[config.splitDim] ==
             utils::IteratorType::reduction) {
-      FailureOr<scf::SCFTilingResult> amaxTiled =
-          splitAmax(rewriter, amax, config);
-      if (failed(amaxTiled))
+      FailureOr<linalg::LinalgOp> chunkAmax = splitAmax(rewriter, amax, config);
+      if (failed(chunkAmax))
         return failure();
-      amaxTiledOps = amaxTiled->tiledOps;
+      amaxTiledOps.push_back(*chunkAmax);
     }
 
     scf::SCFTilingOptions rootOptions;
@@ -434,49 +436,130 @@ struct TileAndFuseBlocksPass
   }
 
   /// Partial amax per chunk of `config.splitDim` in a parallel loop, then
-  /// the partials combined after it.
-  FailureOr<scf::SCFTilingResult>
+  /// the partials combined after it. Returns the amax of one chunk (inside
+  /// the loop).
+  ///
+  /// The partials are laid out chunk-major, `[chunks, <amax shape>]`, so each
+  /// chunk accumulates straight into its own contiguous slice of them, which
+  /// bufferizes in place: no per-chunk buffer, no copy of a chunk's partial
+  /// and no memset of the partials. (Upstream partial-reduction tiling puts
+  /// the chunk innermost: a chunk's slice is strided, which cost a heap
+  /// buffer, a copy in and a strided copy out per chunk; for a per-column
+  /// amax, 16 KiB each.) The combination reads the partials contiguously.
+  FailureOr<linalg::LinalgOp>
   splitAmax(RewriterBase &rewriter, linalg::GenericOp amax,
             const quant_dyn::BlockKernelConfig &config) {
-    SmallVector<OpFoldResult> splitTile(amax.getNumLoops(),
-                                        rewriter.getIndexAttr(0));
-    splitTile[config.splitDim] = rewriter.getIndexAttr(config.splitSize);
-
-    scf::SCFTilingOptions amaxOptions;
-    amaxOptions.setTileSizes(splitTile);
-    amaxOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-    amaxOptions.setReductionTilingStrategy(
-        ReductionTilingStrategy::PartialReductionOuterParallel);
-    amaxOptions.setReductionDims({static_cast<unsigned>(config.splitDim)});
-    rewriter.setInsertionPoint(amax);
-    FailureOr<scf::SCFTilingResult> amaxTiled = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(amax.getOperation()), amaxOptions);
-    if (failed(amaxTiled))
+    // One result whose combiner has a neutral element to start the chunks
+    // from (the amax: maxui from 0).
+    SmallVector<Operation *, 1> combinerOps;
+    Value reduced =
+        amax.getNumDpsInits() == 1
+            ? matchReduction(amax.getRegionOutputArgs(), 0, combinerOps)
+            : Value();
+    std::optional<TypedAttr> neutral;
+    if (reduced && combinerOps.size() == 1)
+      neutral = arith::getNeutralElement(combinerOps.front());
+    if (!neutral)
       return amax.emitOpError("could not be split across threads");
-    rewriter.replaceOp(amax, amaxTiled->replacements);
-    // The partials are laid out with the chunk innermost: a chunk's slice is
-    // strided. Each chunk accumulates into a contiguous tensor of its own
-    // instead (filled with the amax's neutral 0, as the partials are) and
-    // writes it to its slice once at the end.
-    for (Operation *op : amaxTiled->tiledOps) {
-      auto tiled = dyn_cast<linalg::GenericOp>(op);
-      if (!tiled || tiled.getNumDpsInits() != 1)
-        continue;
-      OpOperand *init = tiled.getDpsInitOperand(0);
-      auto type = cast<RankedTensorType>(init->get().getType());
-      if (!type.hasStaticShape() || !type.getElementType().isInteger(32))
-        continue;
-      rewriter.setInsertionPoint(tiled);
-      Location loc = tiled.getLoc();
-      Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
-                                            type.getElementType());
-      Value zero = arith::ConstantOp::create(rewriter, loc,
-                                             rewriter.getI32IntegerAttr(0));
-      Value fill =
-          linalg::FillOp::create(rewriter, loc, zero, empty).getResult(0);
-      rewriter.modifyOpInPlace(tiled, [&] { init->set(fill); });
+    Operation *combiner = combinerOps.front();
+
+    Location loc = amax.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    rewriter.setInsertionPoint(amax);
+    auto tileable = cast<TilingInterface>(amax.getOperation());
+    SmallVector<Range> domain = tileable.getIterationDomain(rewriter);
+    OpFoldResult extent = domain[config.splitDim].size;
+    AffineExpr d0, s0;
+    bindDims(ctx, d0);
+    bindSymbols(ctx, s0);
+    int64_t chunk = config.splitSize;
+    OpFoldResult numChunks = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, s0.ceilDiv(chunk), {extent});
+
+    Value init = amax.getDpsInitOperand(0)->get();
+    auto initType = cast<RankedTensorType>(init.getType());
+    SmallVector<OpFoldResult> accSizes =
+        tensor::getMixedSizes(rewriter, loc, init);
+    SmallVector<OpFoldResult> partialSizes{numChunks};
+    llvm::append_range(partialSizes, accSizes);
+    Value partialsInit = tensor::EmptyOp::create(
+        rewriter, loc, partialSizes, initType.getElementType());
+    auto forall = scf::ForallOp::create(rewriter, loc, {numChunks},
+                                        ValueRange{partialsInit},
+                                        /*mapping=*/std::nullopt);
+
+    // One chunk: its slice of the partials, filled with the neutral element,
+    // accumulates the chunk's rows.
+    rewriter.setInsertionPointToStart(forall.getBody());
+    Value index = forall.getInductionVar(0);
+    Value partials = forall.getRegionIterArgs().front();
+    SmallVector<OpFoldResult> offsets(domain.size()), sizes(domain.size());
+    for (auto [i, range] : llvm::enumerate(domain)) {
+      offsets[i] = range.offset;
+      sizes[i] = range.size;
     }
-    return amaxTiled;
+    offsets[config.splitDim] = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, d0 * chunk, {OpFoldResult(index)});
+    // Whole chunks where the extent is static (KernelConfig picks a
+    // divisor), so the chunk's amax is static and vectorized; a dynamic
+    // extent ends with a partial chunk.
+    std::optional<int64_t> staticExtent = getConstantIntValue(extent);
+    sizes[config.splitDim] =
+        staticExtent && *staticExtent % chunk == 0
+            ? rewriter.getIndexAttr(chunk)
+            : affine::makeComposedFoldedAffineMin(
+                  rewriter, loc,
+                  AffineMap::get(1, 1,
+                                 {getAffineConstantExpr(chunk, ctx),
+                                  s0 - d0 * chunk},
+                                 ctx),
+                  {OpFoldResult(index), extent});
+    SmallVector<OpFoldResult> accOffsets(accSizes.size() + 1,
+                                         rewriter.getIndexAttr(0));
+    accOffsets.front() = index;
+    SmallVector<OpFoldResult> accSliceSizes{rewriter.getIndexAttr(1)};
+    llvm::append_range(accSliceSizes, accSizes);
+    SmallVector<OpFoldResult> unitStrides(accOffsets.size(),
+                                          rewriter.getIndexAttr(1));
+    Value accSlice = tensor::ExtractSliceOp::create(
+        rewriter, loc, initType, partials, accOffsets, accSliceSizes,
+        unitStrides);
+    Value neutralValue = arith::ConstantOp::create(rewriter, loc, *neutral);
+    Value acc = linalg::FillOp::create(rewriter, loc, neutralValue, accSlice)
+                    .getResult(0);
+    FailureOr<TilingResult> tiled =
+        tileable.getTiledImplementation(rewriter, offsets, sizes);
+    if (failed(tiled) || tiled->tiledOps.size() != 1)
+      return amax.emitOpError("could not be split across threads");
+    auto chunkAmax = cast<linalg::LinalgOp>(tiled->tiledOps.front());
+    OpOperand *chunkInit = chunkAmax.getDpsInitOperand(0);
+    if (chunkInit->get().getType() != initType)
+      return amax.emitOpError("could not be split across threads");
+    rewriter.modifyOpInPlace(chunkAmax, [&] { chunkInit->set(acc); });
+    rewriter.setInsertionPointToStart(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(rewriter, loc,
+                                          chunkAmax->getResult(0), partials,
+                                          accOffsets, accSliceSizes,
+                                          unitStrides);
+
+    // The partials combined with the amax's own combiner into its init.
+    rewriter.setInsertionPointAfter(forall);
+    auto combine = linalg::ReduceOp::create(
+        rewriter, loc, forall.getResults(), ValueRange{init},
+        /*dimensions=*/ArrayRef<int64_t>{0},
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          // The combiner's operands: the accumulator (the region's output
+          // argument) and the reduced value.
+          IRMapping mapping;
+          for (Value operand : combiner->getOperands())
+            mapping.map(operand, operand == amax.getRegionOutputArgs()[0]
+                                     ? args[1]
+                                     : args[0]);
+          Operation *merged = b.clone(*combiner, mapping);
+          linalg::YieldOp::create(b, loc, merged->getResults());
+        });
+    rewriter.replaceOp(amax, combine->getResults());
+    return chunkAmax;
   }
 };
 } // namespace

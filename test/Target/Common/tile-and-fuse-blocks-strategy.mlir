@@ -78,8 +78,9 @@ func.func @columns_128x1(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3
 // Per-tensor: a partial amax per chunk of 16 rows in parallel, combined
 // after the loop, then the quantization in parallel over the same chunks.
 // CHECK-LABEL: func.func @per_tensor
-// CHECK: %[[P:.*]] = scf.forall {{.*}} -> (tensor<1x1x64xi32>)
-// CHECK: linalg.reduce ins(%[[P]] : tensor<1x1x64xi32>)
+// CHECK: %[[P:.*]] = scf.forall (%[[C:.*]]) in (64) shared_outs(%[[PS:.*]] = {{.*}}) -> (tensor<64x1x1xi32>)
+// CHECK:   tensor.parallel_insert_slice {{.*}} into %[[PS]][%[[C]], 0, 0] [1, 1, 1]
+// CHECK: linalg.reduce { arith.maxui } ins(%[[P]] : tensor<64x1x1xi32>) {{.*}} dimensions = [0]
 // CHECK: linalg.generic
 // CHECK: scf.forall {{.*}} -> (tensor<1x1024x1x1024xf8E4M3FN>)
 func.func @per_tensor(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>) {
@@ -87,6 +88,29 @@ func.func @per_tensor(%x: tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: -1, -1>}
       : (tensor<1024x1024xbf16>) -> (tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>)
   return %q, %s : tensor<1024x1024xf8E4M3FN>, tensor<1x1xf32>
+}
+
+// -----
+
+// Tall column blocks (one scale per column) take the split amax too. The
+// partials are chunk-major: each chunk's amax accumulates in place into its
+// own contiguous row of them (no per-chunk buffer, no strided copy), walking
+// down the chunk's rows one row of 64 columns at a time.
+// CHECK-LABEL: func.func @per_column
+// CHECK: %[[P:.*]] = scf.forall (%[[C:.*]]) in (64) shared_outs(%[[PS:.*]] = {{.*}}) -> (tensor<64x1x1024xi32>)
+// CHECK:   %[[ROW:.*]] = tensor.extract_slice %[[PS]][%[[C]], 0, 0] [1, 1, 1024] [1, 1, 1] : tensor<64x1x1024xi32> to tensor<1x1024xi32>
+// CHECK:   %[[INIT:.*]] = linalg.fill ins(%c0_i32 : i32) outs(%[[ROW]] : tensor<1x1024xi32>)
+// CHECK:   scf.for {{.*}} iter_args({{.*}} = %[[INIT]])
+// CHECK:     scf.for
+// CHECK:       vector.multi_reduction <maxui>, {{.*}} [1] : vector<1x1x64xi32> to vector<1x64xi32>
+// CHECK:   tensor.parallel_insert_slice {{.*}} into %[[PS]][%[[C]], 0, 0] [1, 1, 1024]
+// CHECK: linalg.reduce { arith.maxui } ins(%[[P]] : tensor<64x1x1024xi32>) {{.*}} dimensions = [0]
+// CHECK: scf.forall {{.*}} -> (tensor<1x2048x1024xf8E4M3FN>)
+func.func @per_column(%x: tensor<2048x1024xbf16>) -> (tensor<2048x1024xf8E4M3FN>, tensor<1x1024xf32>) {
+  // expected-remark @+1 {{block strategy: split-reduction, tile [0, 32, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: -1, 1>}
+      : (tensor<2048x1024xbf16>) -> (tensor<2048x1024xf8E4M3FN>, tensor<1x1024xf32>)
+  return %q, %s : tensor<2048x1024xf8E4M3FN>, tensor<1x1024xf32>
 }
 
 // -----
