@@ -357,13 +357,13 @@ struct GPUHostDeviceBuffersPass
           return signalPassFailure();
     }
 
-    // 4. Results: device results are copied into new host buffers and their
-    //    device memory is freed (once per allocation); then the argument
-    //    copies are freed.
+    // 4. Results: device results are copied into new host buffers; once
+    //    all are copied (two results may share an allocation), their device
+    //    memory is freed (once per allocation); then the argument copies.
     auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
     if (hostBuffers) {
       b.setInsertionPoint(returnOp);
-      SmallVector<Value> freed;
+      SmallVector<Value> copied;
       for (OpOperand &operand : returnOp->getOpOperands()) {
         Value result = operand.get();
         auto type = dyn_cast<MemRefType>(result.getType());
@@ -386,9 +386,13 @@ struct GPUHostDeviceBuffersPass
                   .getResult();
             });
         copy(b, loc, host, result);
-        freeUnlessAliased(b, loc, result, freed, argCopies);
-        freed.push_back(result);
+        copied.push_back(result);
         operand.set(host);
+      }
+      SmallVector<Value> freed;
+      for (Value result : copied) {
+        freeUnlessAliased(b, returnOp.getLoc(), result, freed, argCopies);
+        freed.push_back(result);
       }
       for (Value device : argCopies)
         gpu::DeallocOp::create(b, returnOp.getLoc(), /*asyncToken=*/Type(),

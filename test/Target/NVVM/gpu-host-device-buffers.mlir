@@ -230,3 +230,35 @@ func.func @ownership_lists(%x: memref<64xf32>, %n: index, %big: i1)
   memref.dealloc %free : memref<2xi1>
   return %a, %d : memref<64xf32>, memref<?xf32>
 }
+
+// -----
+
+// One device result returned twice: both host copies are made before its
+// device memory is freed (freeing it after the first copy made the second
+// read freed memory), and it is freed once (the second free is guarded by
+// comparing its pointer with the first's).
+// CHECK-LABEL: func.func @returned_twice
+// CHECK: %[[OUT:.*]] = gpu.alloc () : memref<64xf32>
+// CHECK: gpu.launch
+// CHECK: %[[H0:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64xf32>
+// CHECK-NEXT: gpu.memcpy %[[H0]], %[[OUT]]
+// CHECK-NOT: gpu.dealloc
+// CHECK: %[[H1:.*]] = memref.alloc() {alignment = 64 : i64} : memref<64xf32>
+// CHECK-NEXT: gpu.memcpy %[[H1]], %[[OUT]]
+// CHECK: gpu.dealloc %[[OUT]]
+// CHECK: %[[P1:.*]] = memref.extract_aligned_pointer_as_index %[[OUT]]
+// CHECK: %[[P2:.*]] = memref.extract_aligned_pointer_as_index %[[OUT]]
+// CHECK: arith.cmpi ne, %[[P1]], %[[P2]]
+// CHECK: return %[[H0]], %[[H1]]
+func.func @returned_twice(%x: memref<64xf32>) -> (memref<64xf32>, memref<64xf32>) {
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %out = memref.alloc() : memref<64xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c64, %sy = %c1, %sz = %c1) {
+    %v = memref.load %x[%tx] : memref<64xf32>
+    memref.store %v, %out[%tx] : memref<64xf32>
+    gpu.terminator
+  }
+  return %out, %out : memref<64xf32>, memref<64xf32>
+}
