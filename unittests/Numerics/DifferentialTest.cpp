@@ -1602,6 +1602,11 @@ const std::vector<StrategyLayout> kStrategyLayouts = {
     {"b2x64x64", {2, 64, 64}, {3, 130, 70}},
     {"b1x1xAllx128", {1, 1, -1, 128}, {2, 3, 40, 130}},
     {"b1x2xAllx1", {1, 2, -1, 1}, {2, 3, 500, 40}},
+    // Static inputs of 64 Ki elements and more with partial edge blocks are
+    // peeled into an interior quantize and edge-strip quantizes.
+    {"b16x16_peeled", {16, 16}, {270, 250}},
+    {"b2x16x16_peeled", {2, 16, 16}, {3, 150, 154}},
+    {"b1x128_peeled", {1, 128}, {520, 300}},
 };
 
 /// Data and scale types by index, so every one appears across the layouts.
@@ -1778,6 +1783,28 @@ INSTANTIATE_TEST_SUITE_P(
       return kindStr(std::get<0>(info.param)) + "_" +
              roundingName(2 * std::get<1>(info.param));
     });
+
+TEST(Swizzled, PeeledPartialTiles) {
+  // Static inputs of 64 Ki elements and more: the whole 128x4 tiles and the
+  // partial row tile / partial scale-column tile are separate quantizes.
+  uint64_t seed = testSeed();
+  BlockCase mx;
+  mx.floatKind = EK::BF16, mx.dataKind = EK::F8E4M3FN;
+  mx.scaleKind = EK::F8E8M0FNU, mx.blockSize = 32;
+  mx.layout = R::ScaleLayout::Swizzled128x4;
+  mx.axis = 2;
+  mx.typeDims = {2, 300, 13 * 32}, mx.shapes = {mx.typeDims};
+  mx.trialsPerShape = 2;
+  SCOPED_TRACE(caseName(mx));
+  runBlockCase(mx, seed++);
+  BlockCase nv = nvfp4Case(EK::F32, GsForm::F32Rank0);
+  nv.layout = R::ScaleLayout::Swizzled128x4;
+  nv.axis = -1;
+  nv.typeDims = {257, 22 * 16}, nv.shapes = {nv.typeDims};
+  nv.trialsPerShape = 2;
+  SCOPED_TRACE(caseName(nv));
+  runBlockCase(nv, seed);
+}
 
 TEST(Swizzled, EveryFormatEveryShape) {
   // Each data format with each shape variant, f32 input (the parameterized

@@ -31,11 +31,148 @@ using namespace mlir;
 using namespace mlir::quant_dyn;
 using namespace mlir::quant_dyn::detail;
 
+/// Static inputs at least this large with partial edge blocks are peeled
+/// (peelPartialBlocks); smaller ones are padded whole, which costs less
+/// than a second kernel.
+static constexpr int64_t kPeelMinElements = 1 << 16;
+
+/// Splits a static quantize whose blocks do not tile the input (partial
+/// edge blocks, or rows and scale columns that do not fill a swizzled
+/// 128x4 tile) into quantizes of the whole-block interior and of the edge
+/// strips, whose results are inserted into the full results. Only the edge
+/// strips are padded: padding the whole input copied it into a fresh
+/// buffer on every call, whose page faults made these shapes about 50
+/// times slower than divisible ones. The pieces compute exactly what the
+/// padded op computes: each block lies in one piece, and every scale
+/// depends on its own block only.
+static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
+                                       Value doubleQuantScale,
+                                       ConversionPatternRewriter &rewriter) {
+  auto inputType = op.getInput().getType();
+  if (!inputType.hasStaticShape() ||
+      inputType.getNumElements() < kPeelMinElements)
+    return failure();
+  ResolvedBlocking blocking =
+      resolveVerified(op.getBlocking(), inputType.getShape(), op);
+  ArrayRef<int64_t> shape = inputType.getShape();
+  int64_t rank = shape.size();
+  bool swizzled = op.getScaleLayout() == ScaleLayout::swizzled_128x4;
+
+  // The granularity a piece boundary must respect along each dim: the
+  // block, or for swizzled scales a 128-row / 4-block tile.
+  SmallVector<int64_t> grain(rank, 1);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t block = blocking.blockPerDim[i];
+    grain[i] = block < 0 ? shape[i] : block;
+  }
+  if (swizzled) {
+    grain[rank - 2] = kSwizzleTileRows;
+    grain[rank - 1] *= kSwizzleTileCols;
+  }
+  SmallVector<int64_t> partialDims, full(rank);
+  for (int64_t i = 0; i < rank; ++i) {
+    full[i] = grain[i] > 0 ? shape[i] / grain[i] * grain[i] : shape[i];
+    if (full[i] > 0 && full[i] < shape[i])
+      partialDims.push_back(i);
+  }
+  if (partialDims.empty())
+    return failure();
+  // Packed f4 pieces need an even innermost extent.
+  auto dataType = op.getData().getType();
+  auto scaleType = op.getScales().getType();
+  if (isa<Float4E2M1FNType>(dataType.getElementType()) &&
+      llvm::is_contained(partialDims, rank - 1) && full[rank - 1] % 2 != 0)
+    return failure();
+
+  // Where a piece's scales start in the full scales tensor.
+  auto scaleOffsets = [&](ArrayRef<int64_t> offsets) {
+    SmallVector<int64_t> result;
+    if (!swizzled) {
+      for (int64_t i = 0; i < rank; ++i)
+        result.push_back(grain[i] == shape[i] && blocking.blockPerDim[i] < 0
+                             ? 0
+                             : offsets[i] / blocking.blockPerDim[i]);
+      return result;
+    }
+    if (rank == 3)
+      result.push_back(offsets[0]);
+    result.push_back(offsets[rank - 2] / grain[rank - 2]);
+    result.push_back(offsets[rank - 1] / grain[rank - 1]);
+    result.append({0, 0, 0});
+    return result;
+  };
+
+  Location loc = op.getLoc();
+  auto folded = [&](ArrayRef<int64_t> values) {
+    return getAsIndexOpFoldResult(rewriter.getContext(), values);
+  };
+  // Packed f4 pieces are inserted as their bytes: a copy of f4 buffers
+  // (what an insert that is not in place becomes) would count the logical
+  // elements as bytes.
+  bool packed = isa<Float4E2M1FNType>(dataType.getElementType());
+  auto asStored = [&](ArrayRef<int64_t> extents) {
+    SmallVector<int64_t> stored(extents);
+    if (packed)
+      stored.back() /= 2;
+    return stored;
+  };
+  Type storedElt =
+      packed ? rewriter.getI8Type() : dataType.getElementType();
+  Value data = tensor::EmptyOp::create(
+      rewriter, loc, asStored(dataType.getShape()), storedElt);
+  Value scales = tensor::EmptyOp::create(rewriter, loc, scaleType.getShape(),
+                                         scaleType.getElementType());
+  for (unsigned mask = 0; mask < (1u << partialDims.size()); ++mask) {
+    SmallVector<int64_t> offsets(rank, 0), sizes(shape);
+    for (auto [bit, dim] : llvm::enumerate(partialDims)) {
+      bool edge = mask & (1u << bit);
+      offsets[dim] = edge ? full[dim] : 0;
+      sizes[dim] = edge ? shape[dim] - full[dim] : full[dim];
+    }
+    SmallVector<int64_t> ones(rank, 1);
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, loc, input, folded(offsets), folded(sizes), folded(ones));
+    auto pieceData = RankedTensorType::get(sizes, dataType.getElementType());
+    SmallVector<int64_t> pieceScaleShape = inferScaleShape(
+        sizes, blocking, op.getScaleLayout());
+    auto pieceScales =
+        RankedTensorType::get(pieceScaleShape, scaleType.getElementType());
+    OperationState state(loc, QuantizeOp::getOperationName());
+    state.addOperands(slice);
+    if (doubleQuantScale)
+      state.addOperands(doubleQuantScale);
+    state.addTypes({pieceData, pieceScales});
+    state.addAttributes(op->getAttrs());
+    Operation *piece = rewriter.create(state);
+    Value pieceValue = piece->getResult(0);
+    if (packed)
+      pieceValue = StorageCastOp::create(
+          rewriter, loc, RankedTensorType::get(asStored(sizes), storedElt),
+          pieceValue);
+    data = tensor::InsertSliceOp::create(rewriter, loc, pieceValue, data,
+                                         folded(asStored(offsets)),
+                                         folded(asStored(sizes)), folded(ones));
+    SmallVector<int64_t> scaleOnes(pieceScaleShape.size(), 1);
+    scales = tensor::InsertSliceOp::create(
+        rewriter, loc, piece->getResult(1), scales,
+        folded(scaleOffsets(offsets)), folded(pieceScaleShape),
+        folded(scaleOnes));
+  }
+  if (packed)
+    data = StorageCastOp::create(rewriter, loc, dataType, data);
+  rewriter.replaceOp(op, ValueRange{data, scales});
+  return success();
+}
+
 namespace {
 
 struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
   QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target)
-      : OpConversionPattern(ctx), target(target) {}
+      : OpConversionPattern(ctx), target(target) {
+    // peelPartialBlocks creates quantizes that this pattern lowers; they
+    // have no partial blocks, so they are never peeled again.
+    setHasBoundedRewriteRecursion();
+  }
 
   /// Emits the narrow float conversions of the data and the scales.
   const NarrowFloatTarget &target;
@@ -43,6 +180,9 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
   LogicalResult
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (succeeded(peelPartialBlocks(op, adaptor.getInput(),
+                                    adaptor.getDoubleQuantScale(), rewriter)))
+      return success();
     Location loc = op.getLoc();
     Value input = castToKnownSizes(adaptor.getInput());
     auto inputType = op.getInput().getType();

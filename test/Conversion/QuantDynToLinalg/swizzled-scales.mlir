@@ -1,7 +1,7 @@
 // RUN: quant-dyn-opt %s -convert-quant-dyn-to-linalg -split-input-file | FileCheck %s
 
-// quantize with swizzled_128x4 scales: the input is padded with zeros to
-// whole 128x4 scale tiles (300 -> 384 rows) and viewed as
+// quantize with swizzled_128x4 scales: the input (small, so not peeled) is
+// padded with zeros to whole 128x4 scale tiles (300 -> 384 rows) and viewed as
 // [M/128, 4, 32, S/4, 4, block]; the scale generic writes each scale
 // through a permutation straight to [M/128, S/4, 32, 4, 4], and the
 // quantization reads the parameters in the unpermuted order.
@@ -10,25 +10,25 @@
 // CHECK-DAG: #[[ID5:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>
 // CHECK-DAG: #[[SWIZZLE:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d3, d2, d1, d4)>
 // CHECK-LABEL: func.func @nvfp4_partial_tiles
-// CHECK-SAME: (%[[X:.*]]: tensor<300x256xbf16>, %[[GS:.*]]: tensor<f32>)
+// CHECK-SAME: (%[[X:.*]]: tensor<300x128xbf16>, %[[GS:.*]]: tensor<f32>)
 // CHECK-NOT: quant_dyn.quantize
 // CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 0] high[84, 0]
 // CHECK: tensor.yield %{{.*}} : bf16
-// CHECK: } : tensor<300x256xbf16> to tensor<384x256xbf16>
-// CHECK: %[[E:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0, 1, 2], [3, 4, 5, 6]] output_shape [3, 4, 32, 4, 4, 8, 2] : tensor<384x256xbf16> into tensor<3x4x32x4x4x8x2xbf16>
-// CHECK: %[[AMAX:.*]] = linalg.generic {indexing_maps = [#[[AMAX_IN]], #[[AMAX_OUT]]], {{.*}} ins(%[[E]] : tensor<3x4x32x4x4x8x2xbf16>) outs(%{{.*}} : tensor<3x4x32x4x4xi32>)
-// CHECK: %[[SINIT:.*]] = tensor.empty() : tensor<3x4x32x4x4xf8E4M3FN>
-// CHECK: %[[PINIT:.*]] = tensor.empty() : tensor<3x4x32x4x4xf32>
-// CHECK: %[[SC:.*]]:2 = linalg.generic {indexing_maps = [#[[ID5]], #[[SWIZZLE]], #[[ID5]]], {{.*}} ins(%[[AMAX]] : tensor<3x4x32x4x4xi32>) outs(%[[SINIT]], %[[PINIT]] : tensor<3x4x32x4x4xf8E4M3FN>, tensor<3x4x32x4x4xf32>)
-// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[E]], %[[SC]]#1 : tensor<3x4x32x4x4x8x2xbf16>, tensor<3x4x32x4x4xf32>) outs(%{{.*}} : tensor<3x4x32x4x4x8xi8>) attrs = {quant_dyn.block_root}
-// CHECK: %[[C:.*]] = tensor.collapse_shape %[[Q]] {{\[\[}}0, 1, 2], [3, 4, 5]] : tensor<3x4x32x4x4x8xi8> into tensor<384x128xi8>
-// CHECK: %[[SL:.*]] = tensor.extract_slice %[[C]][0, 0] [300, 128] [1, 1] : tensor<384x128xi8> to tensor<300x128xi8>
-// CHECK: %[[D:.*]] = quant_dyn.storage_cast %[[SL]] : tensor<300x128xi8> to tensor<300x256xf4E2M1FN>
+// CHECK: } : tensor<300x128xbf16> to tensor<384x128xbf16>
+// CHECK: %[[E:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0, 1, 2], [3, 4, 5, 6]] output_shape [3, 4, 32, 2, 4, 8, 2] : tensor<384x128xbf16> into tensor<3x4x32x2x4x8x2xbf16>
+// CHECK: %[[AMAX:.*]] = linalg.generic {indexing_maps = [#[[AMAX_IN]], #[[AMAX_OUT]]], {{.*}} ins(%[[E]] : tensor<3x4x32x2x4x8x2xbf16>) outs(%{{.*}} : tensor<3x4x32x2x4xi32>)
+// CHECK: %[[SINIT:.*]] = tensor.empty() : tensor<3x2x32x4x4xf8E4M3FN>
+// CHECK: %[[PINIT:.*]] = tensor.empty() : tensor<3x4x32x2x4xf32>
+// CHECK: %[[SC:.*]]:2 = linalg.generic {indexing_maps = [#[[ID5]], #[[SWIZZLE]], #[[ID5]]], {{.*}} ins(%[[AMAX]] : tensor<3x4x32x2x4xi32>) outs(%[[SINIT]], %[[PINIT]] : tensor<3x2x32x4x4xf8E4M3FN>, tensor<3x4x32x2x4xf32>)
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[E]], %[[SC]]#1 : tensor<3x4x32x2x4x8x2xbf16>, tensor<3x4x32x2x4xf32>) outs(%{{.*}} : tensor<3x4x32x2x4x8xi8>) attrs = {quant_dyn.block_root}
+// CHECK: %[[C:.*]] = tensor.collapse_shape %[[Q]] {{\[\[}}0, 1, 2], [3, 4, 5]] : tensor<3x4x32x2x4x8xi8> into tensor<384x64xi8>
+// CHECK: %[[SL:.*]] = tensor.extract_slice %[[C]][0, 0] [300, 64] [1, 1] : tensor<384x64xi8> to tensor<300x64xi8>
+// CHECK: %[[D:.*]] = quant_dyn.storage_cast %[[SL]] : tensor<300x64xi8> to tensor<300x128xf4E2M1FN>
 // CHECK: return %[[D]], %[[SC]]#0
-func.func @nvfp4_partial_tiles(%x: tensor<300x256xbf16>, %gs: tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>) {
+func.func @nvfp4_partial_tiles(%x: tensor<300x128xbf16>, %gs: tensor<f32>) -> (tensor<300x128xf4E2M1FN>, tensor<3x2x32x4x4xf8E4M3FN>) {
   %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
-    : (tensor<300x256xbf16>, tensor<f32>) -> (tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>)
-  return %q, %s : tensor<300x256xf4E2M1FN>, tensor<3x4x32x4x4xf8E4M3FN>
+    : (tensor<300x128xbf16>, tensor<f32>) -> (tensor<300x128xf4E2M1FN>, tensor<3x2x32x4x4xf8E4M3FN>)
+  return %q, %s : tensor<300x128xf4E2M1FN>, tensor<3x2x32x4x4xf8E4M3FN>
 }
 
 // -----
