@@ -206,33 +206,6 @@ llvm::Error GPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
 #endif
 }
 
-llvm::Error GPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
-                                      MutableArrayRef<HostTensor> outputs,
-                                      unsigned repeat,
-                                      std::vector<double> &millis) {
-  // Host outputs: the entry itself copies the results back into them.
-  if (!hostBuffers || !host->usesOutParams())
-    return llvm::createStringError(
-        "@" + getSignature().name +
-        " was not compiled with results-to-out-params and host buffers: it "
-        "does not take host outputs" +
-        (hostBuffers ? " (use invoke)" : " (use invokeOnDevice)"));
-  if (emulated)
-    return host->invokeInto(inputs, outputs, repeat, millis);
-#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
-  quant_dyn_cuda_clear_error();
-  bool failedOnDevice = false;
-  return takeCUDAError(host->invokeInto(inputs, outputs, repeat, millis),
-                       getSignature().name, failedOnDevice);
-#else
-  (void)inputs;
-  (void)outputs;
-  (void)repeat;
-  (void)millis;
-  return llvm::createStringError(kNoCUDARuntime);
-#endif
-}
-
 namespace {
 /// Device memory of emulated kernels: host memory.
 class EmulatedDeviceMemory final : public CPUExecutable::BufferMemory {
@@ -268,6 +241,46 @@ public:
 #endif
 } // namespace
 
+llvm::Error GPUExecutable::callOutParamsEntry(
+    ArrayRef<HostTensor> inputs, MutableArrayRef<HostTensor> outputs,
+    unsigned repeat, std::vector<double> &millis, bool deviceResident) {
+  if (emulated) {
+    EmulatedDeviceMemory memory;
+    return host->invokeInto(inputs, outputs, repeat, millis,
+                            deviceResident ? &memory : nullptr);
+  }
+#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
+  quant_dyn_cuda_clear_error();
+  CUDADeviceMemory memory;
+  bool failedOnDevice = false;
+  return takeCUDAError(host->invokeInto(inputs, outputs, repeat, millis,
+                                        deviceResident ? &memory : nullptr),
+                       getSignature().name, failedOnDevice);
+#else
+  (void)inputs;
+  (void)outputs;
+  (void)repeat;
+  (void)millis;
+  (void)deviceResident;
+  return llvm::createStringError(kNoCUDARuntime);
+#endif
+}
+
+llvm::Error GPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
+                                      MutableArrayRef<HostTensor> outputs,
+                                      unsigned repeat,
+                                      std::vector<double> &millis) {
+  // Host outputs: the entry itself copies the results back into them.
+  if (!hostBuffers || !host->usesOutParams())
+    return llvm::createStringError(
+        "@" + getSignature().name +
+        " was not compiled with results-to-out-params and host buffers: it "
+        "does not take host outputs" +
+        (hostBuffers ? " (use invoke)" : " (use invokeOnDevice)"));
+  return callOutParamsEntry(inputs, outputs, repeat, millis,
+                            /*deviceResident=*/false);
+}
+
 llvm::Error GPUExecutable::invokeOnDevice(ArrayRef<HostTensor> inputs,
                                           MutableArrayRef<HostTensor> outputs,
                                           unsigned repeat,
@@ -278,22 +291,6 @@ llvm::Error GPUExecutable::invokeOnDevice(ArrayRef<HostTensor> inputs,
         " was not compiled with host-buffers=false and "
         "results-to-out-params: it does not take device outputs" +
         (host->usesOutParams() ? " (use invokeInto)" : ""));
-  if (emulated) {
-    EmulatedDeviceMemory memory;
-    return host->invokeInto(inputs, outputs, repeat, millis, &memory);
-  }
-#ifdef QUANT_DYN_HAS_CUDA_RUNTIME
-  quant_dyn_cuda_clear_error();
-  CUDADeviceMemory memory;
-  bool failedOnDevice = false;
-  return takeCUDAError(
-      host->invokeInto(inputs, outputs, repeat, millis, &memory),
-      getSignature().name, failedOnDevice);
-#else
-  (void)inputs;
-  (void)outputs;
-  (void)repeat;
-  (void)millis;
-  return llvm::createStringError(kNoCUDARuntime);
-#endif
+  return callOutParamsEntry(inputs, outputs, repeat, millis,
+                            /*deviceResident=*/true);
 }

@@ -106,6 +106,12 @@ public:
 
 private:
   GPUExecutable();
+  /// invokeInto (host outputs) and invokeOnDevice (deviceResident: the
+  /// buffers the entry gets are device copies) after their mode checks.
+  llvm::Error callOutParamsEntry(ArrayRef<HostTensor> inputs,
+                                 MutableArrayRef<HostTensor> outputs,
+                                 unsigned repeat, std::vector<double> &millis,
+                                 bool deviceResident);
   std::unique_ptr<CPUExecutable> host;
   /// Compiled with GPUPipelineOptions::emulate: no CUDA involved.
   bool emulated = false;
