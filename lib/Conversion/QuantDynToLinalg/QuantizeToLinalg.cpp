@@ -58,9 +58,11 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
   int64_t rank = shape.size();
   bool swizzled = op.getScaleLayout() == ScaleLayout::swizzled_128x4;
 
-  // The granularity a piece boundary must respect along each dim: the
-  // block, or for swizzled scales a 128-row / 4-block tile.
-  SmallVector<int64_t> grain(rank, 1);
+  // The granularity a piece boundary must respect along each dim, which
+  // is also what one index of the (linear or tile) scale dim covers: the
+  // block, or for swizzled scales a 128-row / 4-block tile. Every extent is
+  // > 0 here (the input has elements).
+  SmallVector<int64_t> grain(rank);
   for (int64_t i = 0; i < rank; ++i) {
     int64_t block = blocking.blockPerDim[i];
     grain[i] = block < 0 ? shape[i] : block;
@@ -71,7 +73,7 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
   }
   SmallVector<int64_t> partialDims, full(rank);
   for (int64_t i = 0; i < rank; ++i) {
-    full[i] = grain[i] > 0 ? shape[i] / grain[i] * grain[i] : shape[i];
+    full[i] = shape[i] / grain[i] * grain[i];
     if (full[i] > 0 && full[i] < shape[i])
       partialDims.push_back(i);
   }
@@ -84,21 +86,14 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
       llvm::is_contained(partialDims, rank - 1) && full[rank - 1] % 2 != 0)
     return failure();
 
-  // Where a piece's scales start in the full scales tensor.
+  // Where a piece's scales start in the full scales tensor: one scale (or
+  // swizzled tile) index per grain; the dims inside a tile start at 0.
   auto scaleOffsets = [&](ArrayRef<int64_t> offsets) {
     SmallVector<int64_t> result;
-    if (!swizzled) {
-      for (int64_t i = 0; i < rank; ++i)
-        result.push_back(grain[i] == shape[i] && blocking.blockPerDim[i] < 0
-                             ? 0
-                             : offsets[i] / blocking.blockPerDim[i]);
-      return result;
-    }
-    if (rank == 3)
-      result.push_back(offsets[0]);
-    result.push_back(offsets[rank - 2] / grain[rank - 2]);
-    result.push_back(offsets[rank - 1] / grain[rank - 1]);
-    result.append({0, 0, 0});
+    for (int64_t i = 0; i < rank; ++i)
+      result.push_back(offsets[i] / grain[i]);
+    if (swizzled)
+      result.append({0, 0, 0});
     return result;
   };
 
@@ -111,10 +106,8 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
   // elements as bytes.
   bool packed = isa<Float4E2M1FNType>(dataType.getElementType());
   auto asStored = [&](ArrayRef<int64_t> extents) {
-    SmallVector<int64_t> stored(extents);
-    if (packed)
-      stored.back() /= 2;
-    return stored;
+    return packed ? getPackedF4ByteShape(extents)
+                  : SmallVector<int64_t>(extents);
   };
   Type storedElt =
       packed ? rewriter.getI8Type() : dataType.getElementType();

@@ -286,9 +286,7 @@ static LogicalResult convertFunction(func::FuncOp func,
       // Packed f4 is stored as its bytes: a copy of f4 memrefs (what the
       // store becomes when it is not eliminated) would count the logical
       // elements as bytes and write twice the buffer.
-      SmallVector<int64_t> bytes(type.getShape());
-      if (!bytes.empty() && !ShapedType::isDynamic(bytes.back()))
-        bytes.back() /= 2;
+      SmallVector<int64_t> bytes = getPackedF4ByteShape(type.getShape());
       Type i8 = b.getI8Type();
       dest = StorageCastOp::create(b, loc, MemRefType::get(bytes, i8), dest);
       b.setInsertionPoint(thenYield);

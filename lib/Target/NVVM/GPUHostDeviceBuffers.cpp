@@ -191,10 +191,8 @@ Value asBytes(OpBuilder &b, Location loc, Value value) {
   auto type = cast<MemRefType>(value.getType());
   if (!isPackedF4(type))
     return value;
-  SmallVector<int64_t> shape(type.getShape());
-  if (!ShapedType::isDynamic(shape.back()))
-    shape.back() /= 2;
-  auto bytesType = MemRefType::get(shape, b.getI8Type());
+  auto bytesType =
+      MemRefType::get(getPackedF4ByteShape(type.getShape()), b.getI8Type());
   return StorageCastOp::create(b, loc, bytesType, value);
 }
 

@@ -129,6 +129,14 @@ LogicalResult mlir::quant_dyn::verifyScaleLayout(
 }
 
 SmallVector<int64_t>
+mlir::quant_dyn::getPackedF4ByteShape(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> bytes(shape);
+  if (!bytes.empty() && !ShapedType::isDynamic(bytes.back()))
+    bytes.back() /= 2;
+  return bytes;
+}
+
+SmallVector<int64_t>
 mlir::quant_dyn::getSwizzledScaleShape(ArrayRef<int64_t> linearShape) {
   assert((linearShape.size() == 2 || linearShape.size() == 3) &&
          "swizzled scales come from rank-2 or rank-3 scales");

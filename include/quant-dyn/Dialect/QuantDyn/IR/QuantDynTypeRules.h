@@ -72,6 +72,11 @@ LogicalResult verifyScaleLayout(ScaleLayout layout,
 /// or B give dynamic dims.
 SmallVector<int64_t> getSwizzledScaleShape(ArrayRef<int64_t> linearShape);
 
+/// The shape of the i8 view of packed f4E2M1FN data of `shape` (the
+/// storage_cast target): the innermost extent halved where it is static.
+/// Also maps the offsets and sizes of a slice of the data to its bytes.
+SmallVector<int64_t> getPackedF4ByteShape(ArrayRef<int64_t> shape);
+
 /// The scale shape for `layout`: inferScaleShape for linear, its
 /// getSwizzledScaleShape for swizzled_128x4 (which needs a blocking that
 /// verifyScaleLayout accepts).
