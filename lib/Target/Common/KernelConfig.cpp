@@ -132,15 +132,6 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
                ? largestPowerOfTwoDivisorAtMost(range, limit)
                : largestDivisorAtMost(range, limit);
   };
-  // A block that is one contiguous run (1x128), shorter than a fused tile:
-  // the tile takes as many blocks as the fused small-tile code handles (4
-  // of 128 elements) rather than 16 blocks in sub-tile loops, which ran
-  // 10-20% slower (an amax loop of 2 sub-tiles and a horizontal reduction
-  // per block).
-  int64_t fusedElements = limits.maxFusedVectorElements;
-  bool contiguous = blockElements && limits.vectorizeMinLanes > 0 &&
-                    ranges[numLoops - 1] == *blockElements &&
-                    *blockElements <= fusedElements;
   // Without vectorization (the GPU pipeline: one thread per tile) the tile
   // stays at tile-blocks blocks.
   if (columnLike && limits.vectorizeMinLanes > 0)
@@ -148,8 +139,6 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
                                     std::max<int64_t>(maxBlocks, 64), 1024);
   else if (blockElements && *blockElements > limits.maxFusedVectorElements)
     maxBlocks = std::clamp<int64_t>(65536 / *blockElements, 1, maxBlocks);
-  else if (contiguous && *blockElements * maxBlocks > fusedElements)
-    maxBlocks = fusedElements / *blockElements;
   if (ShapedType::isDynamic(extent))
     config.blockTile[innermostScale] = columnLike ? maxBlocks : 1;
   else if (extent > 0)

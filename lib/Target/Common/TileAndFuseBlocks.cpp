@@ -214,44 +214,53 @@ struct FlattenNarrowElementwise : public RewritePattern {
   int64_t minLanes;
 };
 
-/// Vectorizes the static-shaped linalg ops of a small tile as whole vectors
-/// when its innermost loops are wide enough to fill vector lanes (narrow
-/// ones, such as the f4 pair dimension, are left to LLVM's vectorizers after
-/// lowering to loops). All or nothing: a vectorized producer feeding a
-/// scalar consumer would only add transfers through memory (except for a
-/// transposing write, see below).
+/// How many vector lanes an op of a tile fills: its innermost loop, times
+/// the loops further out of the same kind where that loop has at least 4
+/// (an elementwise op: the 4 x 4 scales of a swizzled_128x4 tile row; a
+/// reduction over its innermost loops: the f4 amax reads a block of 16 as
+/// [8, 2] pairs, 16 lanes).
+int64_t tileOpLanes(linalg::LinalgOp op) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (ranges.empty())
+    return 0;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  int64_t lanes = ranges.back();
+  bool elementwise = op.getNumReductionLoops() == 0;
+  if (lanes < 4 && elementwise)
+    return lanes;
+  for (int64_t i = ranges.size() - 2;
+       i >= 0 && (elementwise || iterators[i] == iterators.back()); --i)
+    lanes *= ranges[i];
+  return lanes;
+}
+
+/// Whether `op` writes through a transposing map (the scales of a
+/// swizzled_128x4 tile): as scalar loops it would run 4 wide.
+bool writesTransposed(linalg::LinalgOp op) {
+  return llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+    AffineMap map = op.getMatchingIndexingMap(&init);
+    return map.isPermutation() && !map.isIdentity();
+  });
+}
+
+/// Vectorizes the static-shaped linalg ops of a small tile as whole vectors,
+/// each op on its own merits: those that fill at least `minLanes` lanes and
+/// those that write transposed. Narrow ops (the f4 quantization's pair
+/// dimension, the 4 scales of a 1x128 tile) are left to LLVM's loop
+/// vectorizer after lowering to loops; a vectorized producer reaches them
+/// through a tile-sized stack buffer. That costs less than leaving a wide
+/// producer to LLVM: the f4 amax of 16 blocks, as scalar loops, became
+/// strided gathers across the blocks that took half of NVFP4's time.
 void vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
                         int64_t minLanes) {
-  SmallVector<linalg::LinalgOp> candidates;
-  bool allWide = true;
+  SmallVector<linalg::LinalgOp> selected;
   loop->walk([&](linalg::LinalgOp op) {
-    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    // A short innermost loop of an elementwise op counts with the loops
-    // further out (the 4 x 4 scales of a swizzled_128x4 tile row).
-    int64_t lanes = ranges.empty() ? 0 : ranges.back();
-    if (lanes >= 4 && op.getNumReductionLoops() == 0)
-      for (int64_t range : ArrayRef(ranges).drop_back())
-        lanes *= range;
-    if (lanes < minLanes || !isVectorizable(op))
-      allWide = false;
-    candidates.push_back(op);
+    if (isVectorizable(op) &&
+        (tileOpLanes(op) >= minLanes || writesTransposed(op)))
+      selected.push_back(op);
   });
-  if (!allWide) {
-    // Except an op that writes through a transposing map (the scales of a
-    // swizzled_128x4 tile): as scalar loops it would run 4 wide.
-    for (linalg::LinalgOp op : candidates) {
-      bool transposing =
-          llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
-            AffineMap map = op.getMatchingIndexingMap(&init);
-            return map.isPermutation() && !map.isIdentity();
-          });
-      if (transposing && isVectorizable(op))
-        vectorizeOp(rewriter, op);
-    }
-  } else {
-    for (linalg::LinalgOp op : candidates)
-      vectorizeOp(rewriter, op);
-  }
+  for (linalg::LinalgOp op : selected)
+    vectorizeOp(rewriter, op);
   RewritePatternSet patterns(loop->getContext());
   patterns.add<FlattenNarrowElementwise>(loop->getContext(), minLanes);
   vector::ShapeCastOp::getCanonicalizationPatterns(patterns,

@@ -17,15 +17,17 @@ func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<
 
 // -----
 
-// A contiguous 1x128 group: 4 blocks (512 elements) per tile, fused like
-// the MX tiles, instead of 16 blocks in sub-tile loops. The 4 scales are
-// narrower than vectorize-min-lanes: LLVM vectorizes the tile's loops.
+// A contiguous 1x128 group: 16 blocks per tile (4 rows of the 4 groups of
+// this narrow matrix) in sub-tile loops, like any block of more than 512
+// elements: the amax reads 64 columns of the 4 groups of a row at a time
+// into a register accumulator.
 // CHECK-LABEL: func.func @groups_1x128
-// CHECK-SAME: tensor<64x4xf32>) {
+// CHECK-SAME: tensor<64x4xf32>) attributes {quant_dyn.vector_sub_tiles} {
 // CHECK: scf.forall
-// CHECK: linalg.generic {{.*}}ins({{.*}} : tensor<1x4x128xbf16>) outs({{.*}} : tensor<1x4xi32>)
+// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (tensor<1x4x64xi32>, vector<1x4x64xi32>)
+// CHECK: vector.multi_reduction <maxui>, {{.*}} [2] : vector<1x4x64xi32> to vector<1x4xi32>
 func.func @groups_1x128(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>) {
-  // expected-remark @+1 {{block strategy: fused-vector, tile [1, 4, 0]}}
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [4, 4, 0]}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 128>}
       : (tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>)
   return %q, %s : tensor<64x512xf8E4M3FN>, tensor<64x4xf32>

@@ -51,16 +51,16 @@ func.func @mxfp8_linear_narrow(%x: tensor<256x128xbf16>) -> (tensor<256x128xf8E4
 
 // -----
 
-// NVFP4: the f4 pair reduction keeps the tile's amax and quantization
-// scalar (LLVM vectorizes their loops), but the scale generic, which writes
-// through the transposing map, is vectorized: its scalar loops would be 4
-// wide.
+// NVFP4: the f4 pair dimension keeps the tile's quantization scalar (LLVM
+// vectorizes its loops), but the amax (16 elements per block as [8, 2]
+// pairs) and the scale generic, which writes through the transposing map,
+// are vectorized.
 // CHECK-LABEL: func.func @nvfp4_swizzled
 // CHECK: scf.forall
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
+// CHECK: vector.multi_reduction <maxui>, {{.*}} [5, 6] : vector<1x1x1x4x4x8x2xi32> to vector<1x1x1x4x4xi32>
 // CHECK: vector.shape_cast {{.*}} : vector<1x1x1x4x4xi32> to vector<16xi32>
 // CHECK: vector.transfer_write {{.*}}permutation_map = #{{.*}}} : vector<1x1x1x4x4xf8E4M3FN>, tensor<1x4x1x1x4xf8E4M3FN>
-// CHECK: linalg.generic {{.*}}outs(%{{.*}} : tensor<1x1x1x4x4x8xi8>)
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "reduction"]{{.*}}outs(%{{.*}} : tensor<1x1x1x4x4x8xi8>)
 func.func @nvfp4_swizzled(%x: tensor<256x1024xf32>, %gs: tensor<f32>) -> (tensor<256x1024xf4E2M1FN>, tensor<2x16x32x4x4xf8E4M3FN>) {
   // expected-remark @+1 {{block strategy: fused-vector, tile [1, 1, 1, 4, 4, 0, 0]}}
   %q, %s = quant_dyn.quantize %x, %gs {axis = 1 : i64, block_size = 16 : i64, scale_layout = #quant_dyn.scale_layout<swizzled_128x4>}
