@@ -22,6 +22,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
@@ -365,13 +366,15 @@ namespace mlir::quant_dyn {
 namespace {
 
 /// Builds, before the current insertion point, a tensor of `type` with
-/// extents `sizes` that aliases the output memref.
+/// extents `sizes` that aliases the output memref; null where no such
+/// tensor can be built there.
 using DestBuilder = std::function<Value(OpBuilder &, Location, TensorType type,
                                         ArrayRef<OpFoldResult> sizes)>;
 
 class InPlaceRewriter {
 public:
-  explicit InPlaceRewriter(RewriterBase &rewriter) : rewriter(rewriter) {}
+  InPlaceRewriter(RewriterBase &rewriter, Operation *root)
+      : rewriter(rewriter), dominance(root) {}
 
   /// Replaces the tensor.empty ops that `v` is computed into by views of
   /// the output; returns false when some path does not end at one (the
@@ -383,6 +386,7 @@ public:
 
 private:
   RewriterBase &rewriter;
+  DominanceInfo dominance;
 };
 
 } // namespace
@@ -398,6 +402,8 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPoint(empty);
     Value view = dest(rewriter, loc, empty.getType(), empty.getMixedSizes());
+    if (!view)
+      return false;
     rewriter.replaceUsesWithIf(empty, view, [&](OpOperand &use) {
       return use.getOwner() == pathUser;
     });
@@ -413,6 +419,8 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
                     [&](OpBuilder &b, Location l, TensorType type,
                         ArrayRef<OpFoldResult> sizes) -> Value {
                       Value outer = dest(b, l, cast.getType(), sizes);
+                      if (!outer)
+                        return {};
                       return tensor::CastOp::create(b, l, type, outer);
                     });
   if (auto cast = dyn_cast<StorageCastOp>(op)) {
@@ -433,6 +441,8 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
                 b, l, toF4 ? s0 * 2 : s0.floorDiv(2), {outerSizes.back()});
           }
           Value outer = dest(b, l, dstType, outerSizes);
+          if (!outer)
+            return {};
           return StorageCastOp::create(b, l, type, outer);
         });
   }
@@ -454,9 +464,38 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
                 affine::makeComposedFoldedAffineApply(b, l, product, operands));
           }
           Value outer = dest(b, l, collapse.getResultType(), outerSizes);
+          if (!outer)
+            return {};
           return tensor::ExpandShapeOp::create(
               b, l, type, outer, collapse.getReassociationIndices(), sizes);
         });
+  // A slice inserted at static offsets (the whole-block interior and the
+  // edge strips of a peeled quantize, docs/Rationale.md "Blocks as shape"):
+  // the destination path as for any destination-style op; the source is
+  // computed straight into the same slice of the destination value, which
+  // bufferization then sees as an in-place extract / insert pair (no
+  // temporary, no copy). Where that value does not dominate the
+  // tensor.empty to replace, the source keeps its temporary.
+  if (auto insert = dyn_cast<tensor::InsertSliceOp>(op)) {
+    bool destDone = redirect(insert.getDest(), dest);
+    if (insert.getOffsets().empty() && insert.getSizes().empty() &&
+        insert.getStrides().empty()) {
+      pathUser = insert;
+      (void)redirect(insert.getSource(),
+                     [&](OpBuilder &b, Location l, TensorType type,
+                         ArrayRef<OpFoldResult>) -> Value {
+                       Value outer = insert.getDest();
+                       if (!dominance.properlyDominates(
+                               outer, &*b.getInsertionPoint()))
+                         return {};
+                       return tensor::ExtractSliceOp::create(
+                           b, l, cast<RankedTensorType>(type), outer,
+                           insert.getMixedOffsets(), insert.getMixedSizes(),
+                           insert.getMixedStrides());
+                     });
+    }
+    return destDone;
+  }
   auto result = cast<OpResult>(v);
   if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
     unsigned k = result.getResultNumber();
@@ -486,24 +525,43 @@ struct OutParamsInPlacePass
         stores.push_back(store);
     });
     IRRewriter rewriter(&getContext());
-    InPlaceRewriter inPlace(rewriter);
+    InPlaceRewriter inPlace(rewriter, getOperation());
     for (bufferization::MaterializeInDestinationOp store : stores) {
       // The output argument itself: the store's destination may be a cast
       // of it defined after the tensor.empty ops to replace.
       Value out = store.getDest();
       if (auto cast = out.getDefiningOp<memref::CastOp>())
         out = cast.getSource();
+      // One restrict tensor per output, right after the output is defined
+      // (it dominates every tensor.empty it replaces): several paths into
+      // one output (the slices of a peeled quantize) must share it, or
+      // bufferization would take them for distinct buffers.
+      // The tensor and its casts are created once each, right after the
+      // output is defined (they dominate every tensor.empty they replace):
+      // several paths into one output (the slices of a peeled quantize)
+      // must share one value, or bufferization takes them for distinct
+      // buffers and copies.
+      DenseMap<Type, Value> outTensors;
       DestBuilder view = [&](OpBuilder &b, Location loc, TensorType type,
                              ArrayRef<OpFoldResult>) -> Value {
+        if (Value tensor = outTensors.lookup(type))
+          return tensor;
+        OpBuilder::InsertionGuard guard(b);
+        if (auto arg = dyn_cast<BlockArgument>(out))
+          b.setInsertionPointToStart(arg.getOwner());
+        else
+          b.setInsertionPointAfter(out.getDefiningOp());
         auto memrefType = cast<MemRefType>(out.getType());
-        Value tensor = bufferization::ToTensorOp::create(
-            b, loc,
-            RankedTensorType::get(memrefType.getShape(),
-                                  memrefType.getElementType()),
-            out, /*restrict=*/true, /*writable=*/true);
-        if (tensor.getType() != type)
-          tensor = tensor::CastOp::create(b, loc, type, tensor);
-        return tensor;
+        auto tensorType = RankedTensorType::get(memrefType.getShape(),
+                                                memrefType.getElementType());
+        Value &tensor = outTensors[tensorType];
+        if (!tensor)
+          tensor = bufferization::ToTensorOp::create(
+              b, loc, tensorType, out, /*restrict=*/true, /*writable=*/true);
+        if (type == tensorType)
+          return tensor;
+        b.setInsertionPointAfterValue(tensor);
+        return outTensors[type] = tensor::CastOp::create(b, loc, type, tensor);
       };
       // The store reads the source: that is its one use on the path.
       inPlace.pathUser = store;

@@ -173,12 +173,16 @@ def OutParamsInPlacePass
     quant_dyn.storage_cast, tensor.collapse_shape, scf.if, scf.forall and
     destination-style ops to the tensor.empty ops it starts from, and
     replaces each by a view of `%out` of the same shape
-    (`bufferization.to_tensor %out restrict writable`, cast, storage_cast and
-    expand_shape as needed). When every such path ends at a replaced
-    tensor.empty the store becomes a no-op and is erased: the results are
-    computed in place, without a temporary or a copy. Unlike upstream's
-    eliminate-empty-tensors, it sees through reshapes and the scf.if of the
-    run-time checks.
+    (`bufferization.to_tensor %out restrict writable`, created once per
+    output, with cast, storage_cast and expand_shape as needed). When every
+    such path ends at a replaced tensor.empty the store becomes a no-op and
+    is erased: the results are computed in place, without a temporary or a
+    copy. Unlike upstream's eliminate-empty-tensors, it sees through
+    reshapes and the scf.if of the run-time checks. The source of a
+    `tensor.insert_slice` at static offsets on the path (the interior and
+    edge strips of a peeled quantize) is followed too and computed into
+    the same slice of the value it is inserted into, where that value
+    dominates its tensor.empty.
   }];
   let dependentDialects = ["bufferization::BufferizationDialect",
                            "tensor::TensorDialect"];
