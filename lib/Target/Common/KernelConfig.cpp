@@ -132,11 +132,18 @@ mlir::quant_dyn::computeBlockKernelConfig(linalg::GenericOp root,
                ? largestPowerOfTwoDivisorAtMost(range, limit)
                : largestDivisorAtMost(range, limit);
   };
-  // Without vectorization (the GPU pipeline: one thread per tile) the tile
-  // stays at tile-blocks blocks.
+  // Vectorized row-like tiles too large for one vector per op (sub-tiled)
+  // take as many blocks as fit 64 Ki elements: a band of 16 rows across
+  // 256 blocks of 16x16, whose amax then walks the band row by row
+  // (TileAndFuseBlocks.cpp). Without vectorization (the GPU pipeline: one
+  // thread per tile) the tile stays at tile-blocks blocks, fewer for
+  // blocks of more than 4 Ki elements.
   if (columnLike && limits.vectorizeMinLanes > 0)
     maxBlocks = std::clamp<int64_t>(65536 / blockElements.value_or(1024),
                                     std::max<int64_t>(maxBlocks, 64), 1024);
+  else if (blockElements && limits.vectorizeMinLanes > 0 &&
+           *blockElements * maxBlocks > limits.maxFusedVectorElements)
+    maxBlocks = std::max<int64_t>(65536 / *blockElements, 1);
   else if (blockElements && *blockElements > limits.maxFusedVectorElements)
     maxBlocks = std::clamp<int64_t>(65536 / *blockElements, 1, maxBlocks);
   if (ShapedType::isDynamic(extent))

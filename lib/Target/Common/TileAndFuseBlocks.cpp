@@ -130,6 +130,59 @@ LogicalResult subTileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp op,
     return success();
   }
 
+  // Row-like blocks whose rows fit a sub-tile, many side by side in a band
+  // of rows (16x16 blocks: a band of 16 rows by 256 blocks): walk the band
+  // row by row, each row in sub-tiles of a few blocks whose lane-wise
+  // running amax stays in a band-wide accumulator (L1), and reduce the
+  // lanes once at the end. Walked a few blocks at a time down all rows
+  // (the order below), the band's rows are as many strided streams: 2
+  // threads read 64 MiB in 1.5-1.8 ms that way, in 0.9-1.0 ms row by row.
+  int64_t n = ranges.size();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  int64_t innerRun = n; // First dim of the innermost run of reductions.
+  bool innerRunWhole = true;
+  while (innerRun > 0 &&
+         iterators[innerRun - 1] == utils::IteratorType::reduction) {
+    --innerRun;
+    innerRunWhole &= subTile[innerRun] == ranges[innerRun];
+  }
+  bool rowBand = innerRun >= 1 && innerRun < n && innerRunWhole &&
+                 (int64_t)reductionDims.size() > n - innerRun &&
+                 iterators[innerRun - 1] == utils::IteratorType::parallel &&
+                 subTile[innerRun - 1] < ranges[innerRun - 1];
+  if (rowBand) {
+    // One row at a time (the outer reduction loops step by 1), the lanes of
+    // the innermost run kept in the accumulator.
+    SmallVector<int64_t> rowTile(n, 0);
+    for (unsigned dim : reductionDims)
+      rowTile[dim] = (int64_t)dim >= innerRun ? ranges[dim] : 1;
+    FailureOr<scf::SCFTilingResult> rows = tileWithForLoops(
+        rewriter, op, rowTile, reductionDims,
+        ReductionTilingStrategy::PartialReductionOuterReduction);
+    if (failed(rows))
+      return failure();
+    // The row step: an elementwise max into the accumulator, in sub-tiles.
+    for (Operation *tiledOp : rows->tiledOps) {
+      auto rowOp = dyn_cast<linalg::LinalgOp>(tiledOp);
+      if (!rowOp)
+        continue;
+      SmallVector<int64_t> rowSubTile(subTile);
+      for (unsigned dim : reductionDims)
+        rowSubTile[dim] = rowTile[dim] == 1 ? 1 : 0;
+      FailureOr<scf::SCFTilingResult> steps =
+          tileWithForLoops(rewriter, rowOp, rowSubTile);
+      if (failed(steps))
+        return failure();
+      vectorizeOp(rewriter, cast<linalg::LinalgOp>(steps->tiledOps.back()));
+    }
+    // The lanes of each block, reduced once (sub-tiled in turn).
+    for (Operation *merge : rows->mergeOps)
+      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(merge))
+        if (failed(subTileAndVectorize(rewriter, linalgOp, limits)))
+          return failure();
+    return success();
+  }
+
   // Partial reduction tiling tiles reduction loops only: the parallel loops
   // of a reduction are stepped through first, each step a plain tile.
   SmallVector<int64_t> parallelTile(subTile), reductionTile(subTile.size(), 0);

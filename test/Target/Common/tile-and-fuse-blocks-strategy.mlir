@@ -17,20 +17,45 @@ func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<
 
 // -----
 
-// A contiguous 1x128 group: 16 blocks per tile (4 rows of the 4 groups of
-// this narrow matrix) in sub-tile loops, like any block of more than 512
-// elements: the amax reads 64 columns of the 4 groups of a row at a time
-// into a register accumulator.
+// A contiguous 1x128 group: a tile of up to 64 Ki elements (64 rows of
+// the 8 groups of this matrix) in sub-tile loops, like any tile of more
+// than 512 elements: the amax reads 64 columns of 4 groups of a row at a
+// time into a register accumulator.
 // CHECK-LABEL: func.func @groups_1x128
-// CHECK-SAME: tensor<64x4xf32>) attributes {quant_dyn.vector_sub_tiles} {
-// CHECK: scf.forall
+// CHECK-SAME: tensor<256x8xf32>) attributes {quant_dyn.vector_sub_tiles} {
+// CHECK: scf.forall (%{{.*}}) = (0) to (256) step (64)
 // CHECK: scf.for {{.*}} iter_args({{.*}}) -> (tensor<1x4x64xi32>, vector<1x4x64xi32>)
 // CHECK: vector.multi_reduction <maxui>, {{.*}} [2] : vector<1x4x64xi32> to vector<1x4xi32>
-func.func @groups_1x128(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>) {
-  // expected-remark @+1 {{block strategy: sub-tiled, tile [4, 4, 0]}}
+func.func @groups_1x128(%x: tensor<256x1024xbf16>) -> (tensor<256x1024xf8E4M3FN>, tensor<256x8xf32>) {
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [64, 8, 0]}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 128>}
-      : (tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x4xf32>)
-  return %q, %s : tensor<64x512xf8E4M3FN>, tensor<64x4xf32>
+      : (tensor<256x1024xbf16>) -> (tensor<256x1024xf8E4M3FN>, tensor<256x8xf32>)
+  return %q, %s : tensor<256x1024xf8E4M3FN>, tensor<256x8xf32>
+}
+
+// -----
+
+// 16x16 blocks: a tile is a band of 16 rows across up to 64 Ki elements
+// (here all 64 blocks of a block row). The amax walks the band row by row,
+// 4 blocks (64 lanes) at a time, into a lane-wise accumulator of the whole
+// band, and reduces each block's 16 lanes after the band; the quantization
+// walks the band row by row too.
+// CHECK-LABEL: func.func @blocks_16x16
+// CHECK: scf.forall {{.*}} in (16)
+// CHECK:   %[[ACC:.*]] = linalg.fill ins(%{{.*}} : i32) outs(%{{.*}} : tensor<1x64x1x16xi32>)
+// CHECK:   scf.for %{{.*}} = %c0 to %c16 step %c1 iter_args(%{{.*}} = %[[ACC]])
+// CHECK:     scf.for %{{.*}} = %c0 to %c64 step %c4
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x1x4x16xbf16>, vector<1x1x4x16xbf16>
+// CHECK:       arith.maxui {{.*}} : vector<1x1x4x16xi32>
+// CHECK:   vector.multi_reduction <maxui>, {{.*}} [2, 3] : vector<1x1x1x16xi32> to vector<1x1xi32>
+// CHECK:   scf.for %{{.*}} = %c0 to %c16 step %c1
+// CHECK:     scf.for %{{.*}} = %c0 to %c64 step %c4
+// CHECK:       arith.divf {{.*}} : vector<1x1x4x16xf32>
+func.func @blocks_16x16(%x: tensor<256x1024xbf16>) -> (tensor<256x1024xf8E4M3FN>, tensor<16x64xf32>) {
+  // expected-remark @+1 {{block strategy: sub-tiled, tile [1, 0, 64, 0]}}
+  %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 16, 16>}
+      : (tensor<256x1024xbf16>) -> (tensor<256x1024xf8E4M3FN>, tensor<16x64xf32>)
+  return %q, %s : tensor<256x1024xf8E4M3FN>, tensor<16x64xf32>
 }
 
 // -----

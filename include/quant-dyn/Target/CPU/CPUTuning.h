@@ -32,8 +32,11 @@ inline constexpr int64_t kMinBlocksPerThread = 4;
 inline constexpr int64_t kSplitChunks = 64;
 
 /// Per-block temporaries up to this size and rank are promoted to the stack
-/// (promote-buffers-to-stack), where LLVM keeps them in registers.
-inline constexpr unsigned kMaxStackAllocBytes = 4096;
+/// (promote-buffers-to-stack), where LLVM keeps the small ones in registers.
+/// 16 KiB holds the lane-wise amax accumulator of a row band of 16x16
+/// blocks (docs/CodegenStrategy.md); on the heap, its malloc, page faults
+/// and memset per tile made the kernel 5x slower.
+inline constexpr unsigned kMaxStackAllocBytes = 16384;
 inline constexpr unsigned kMaxStackAllocRank = 4;
 
 /// The vector width (bits) quant-dyn-set-vector-width gives functions that
