@@ -532,10 +532,6 @@ struct OutParamsInPlacePass
       Value out = store.getDest();
       if (auto cast = out.getDefiningOp<memref::CastOp>())
         out = cast.getSource();
-      // One restrict tensor per output, right after the output is defined
-      // (it dominates every tensor.empty it replaces): several paths into
-      // one output (the slices of a peeled quantize) must share it, or
-      // bufferization would take them for distinct buffers.
       // The tensor and its casts are created once each, right after the
       // output is defined (they dominate every tensor.empty they replace):
       // several paths into one output (the slices of a peeled quantize)

@@ -267,11 +267,11 @@ struct FlattenNarrowElementwise : public RewritePattern {
   int64_t minLanes;
 };
 
-/// How many vector lanes an op of a tile fills: its innermost loop, times
-/// the loops further out of the same kind where that loop has at least 4
-/// (an elementwise op: the 4 x 4 scales of a swizzled_128x4 tile row; a
-/// reduction over its innermost loops: the f4 amax reads a block of 16 as
-/// [8, 2] pairs, 16 lanes).
+/// How many vector lanes an op of a tile fills: its innermost loop; for an
+/// elementwise op whose innermost loop has at least 4, times all the loops
+/// further out (the 4 x 4 scales of a swizzled_128x4 tile row); for a
+/// reduction, times the loops further out of the innermost loop's kind
+/// (the f4 amax reads a block of 16 as [8, 2] pairs: 16 lanes).
 int64_t tileOpLanes(linalg::LinalgOp op) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (ranges.empty())
