@@ -17,21 +17,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 # Normal values (sigma 3) as bf16 codes; a 1 Mi-element pattern repeated.
-python3 - "$WORK/x.npy" "$ROWS" "$COLS" <<'PY'
-import random, struct, sys
-path, rows, cols = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-n = rows * cols
-random.seed(42)
-m = min(n, 1 << 20)
-block = struct.pack('<%dH' % m, *[struct.unpack('<I', struct.pack('<f', random.gauss(0, 3)))[0] >> 16 for _ in range(m)])
-header = "{'descr': '<u2', 'fortran_order': False, 'shape': (%d, %d), }" % (rows, cols)
-header += ' ' * (63 - (10 + len(header)) % 64) + '\n'
-with open(path, 'wb') as f:
-    f.write(b'\x93NUMPY\x01\x00' + struct.pack('<H', len(header)) + header.encode())
-    for _ in range(n // m):
-        f.write(block)
-    f.write(block[:2 * (n % m)])
-PY
+python3 scripts/npytool.py normal "$WORK/x.npy" --dtype bf16 --shape "$ROWS,$COLS"
 
 BYTES=$((ROWS * COLS * 2))
 ms_of() { sed -n 's/.*time_ms min=\([0-9.]*\).*/\1/p'; }

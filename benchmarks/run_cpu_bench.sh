@@ -24,32 +24,12 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 # Normal values (sigma 3) as f32 and bf16; a 1 Mi-element pattern repeated.
-python3 - "$WORK" "$ROWS" "$COLS" <<'PY'
-import random, struct, sys
-work, rows, cols = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-n = rows * cols
-random.seed(42)
-m = min(n, 1 << 20)
-vals = [random.gauss(0, 3) for _ in range(m)]
-def npy(path, descr, shape, block, width):
-    header = "{'descr': '%s', 'fortran_order': False, 'shape': %s, }" % (descr, shape)
-    header += ' ' * (63 - (10 + len(header)) % 64) + '\n'
-    with open(path, 'wb') as f:
-        f.write(b'\x93NUMPY\x01\x00' + struct.pack('<H', len(header)) + header.encode())
-        count = 1
-        for d in eval(shape) if shape != '()' else []:
-            count *= d
-        for _ in range(count // m):
-            f.write(block)
-        f.write(block[:width * (count % m)])
-f32 = struct.pack('<%df' % m, *vals)
-bf16 = struct.pack('<%dH' % m, *[struct.unpack('<I', struct.pack('<f', v))[0] >> 16 for v in vals])
-npy(work + '/x_f32.npy', '<f4', '(%d, %d)' % (rows, cols), f32, 4)
-npy(work + '/x_bf16.npy', '<u2', '(%d, %d)' % (rows, cols), bf16, 2)
-npy(work + '/gs.npy', '<f4', '()', struct.pack('<f', 1.0), 4)
-npy(work + '/s.npy', '<f4', '(1,)', struct.pack('<f', 0.05), 4)
-npy(work + '/z.npy', '|u1', '(1,)', bytes([128]), 1)
-PY
+NPY="python3 scripts/npytool.py"
+$NPY normal "$WORK/x_f32.npy" --dtype f4 --shape "$ROWS,$COLS"
+$NPY normal "$WORK/x_bf16.npy" --dtype bf16 --shape "$ROWS,$COLS"
+$NPY make "$WORK/gs.npy" --dtype f4 --shape "" --values 1.0
+$NPY make "$WORK/s.npy" --dtype f4 --shape 1 --values 0.05
+$NPY make "$WORK/z.npy" --dtype u1 --shape 1 --values 128
 
 t="tensor<${ROWS}x${COLS}"
 # Scales of blocks of $1 along the columns, row-major ($2 empty) or in the

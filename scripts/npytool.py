@@ -5,9 +5,13 @@
   npytool.py show FILE.npy                 # shape, dtype and values
   npytool.py compare FILE.npy --expected "..." [--atol 0.006] [--label NAME]
       prints computed and expected values side by side; exit 1 on mismatch
+  npytool.py normal OUT.npy --dtype f4|bf16 --shape 8192,4096 [--sigma 3] [--seed 42]
+      large benchmark inputs: normal values, a pattern of 1 Mi values repeated
+      (bf16 as its '<u2' codes, the top half of the f32)
 """
 import argparse
 import ast
+import random
 import struct
 import sys
 
@@ -24,10 +28,6 @@ def parse_numbers(text):
 
 def write_npy(path, key, shape, values):
     descr, fmt, _ = DTYPES[key]
-    shape_text = "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-    header = "{'descr': '%s', 'fortran_order': False, 'shape': %s, }" % (descr, shape_text)
-    pad = 64 - (10 + len(header) + 1) % 64
-    header = header + " " * pad + "\n"
     count = 1
     for d in shape:
         count *= d
@@ -35,8 +35,38 @@ def write_npy(path, key, shape, values):
         sys.exit("error: %d values for shape %s" % (len(values), shape))
     conv = float if fmt in "fe" else int
     with open(path, "wb") as f:
-        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode())
+        f.write(npy_header(descr, shape))
         f.write(struct.pack("<%d%s" % (count, fmt), *[conv(v) for v in values]))
+
+
+def npy_header(descr, shape):
+    shape_text = "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': %s, }" % (descr, shape_text)
+    header += " " * (64 - (10 + len(header) + 1) % 64) + "\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode()
+
+
+def write_normal(path, key, shape, sigma, seed):
+    """Normal values (a pattern of at most 1 Mi values, repeated), written
+    in chunks so that 64 Mi-element inputs need no large lists."""
+    count = 1
+    for d in shape:
+        count *= d
+    rng = random.Random(seed)
+    pattern = [rng.gauss(0, sigma) for _ in range(min(count, 1 << 20))]
+    if key == "bf16":
+        descr, width = "<u2", 2
+        block = struct.pack("<%dH" % len(pattern), *[
+            struct.unpack("<I", struct.pack("<f", v))[0] >> 16 for v in pattern])
+    else:
+        descr, width = "<f4", 4
+        block = struct.pack("<%df" % len(pattern), *pattern)
+    with open(path, "wb") as f:
+        f.write(npy_header(descr, shape))
+        for _ in range(count // len(pattern) if pattern else 0):
+            f.write(block)
+        if pattern:
+            f.write(block[:width * (count % len(pattern))])
 
 
 def read_npy(path):
@@ -76,10 +106,19 @@ def main():
     c.add_argument("--expected", required=True)
     c.add_argument("--atol", type=float, default=0.006)
     c.add_argument("--label", default="")
+    n = sub.add_parser("normal")
+    n.add_argument("out")
+    n.add_argument("--dtype", required=True, choices=["f4", "bf16"])
+    n.add_argument("--shape", required=True)
+    n.add_argument("--sigma", type=float, default=3.0)
+    n.add_argument("--seed", type=int, default=42)
     a = p.parse_args()
     if a.cmd == "make":
         shape = [int(x) for x in a.shape.split(",") if x.strip()]
         write_npy(a.out, a.dtype, shape, parse_numbers(a.values))
+    elif a.cmd == "normal":
+        shape = [int(x) for x in a.shape.split(",") if x.strip()]
+        write_normal(a.out, a.dtype, shape, a.sigma, a.seed)
     elif a.cmd == "show":
         key, shape, values = read_npy(a.file)
         print("dtype=%s shape=%s" % (key, list(shape)))
