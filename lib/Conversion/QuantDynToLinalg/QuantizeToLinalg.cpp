@@ -82,8 +82,9 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
   // Packed f4 pieces need an even innermost extent.
   auto dataType = op.getData().getType();
   auto scaleType = op.getScales().getType();
-  if (isa<Float4E2M1FNType>(dataType.getElementType()) &&
-      llvm::is_contained(partialDims, rank - 1) && full[rank - 1] % 2 != 0)
+  bool packed = isa<Float4E2M1FNType>(dataType.getElementType());
+  if (packed && llvm::is_contained(partialDims, rank - 1) &&
+      full[rank - 1] % 2 != 0)
     return failure();
 
   // Where a piece's scales start in the full scales tensor: one scale (or
@@ -104,7 +105,6 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
   // Packed f4 pieces are inserted as their bytes: a copy of f4 buffers
   // (what an insert that is not in place becomes) would count the logical
   // elements as bytes.
-  bool packed = isa<Float4E2M1FNType>(dataType.getElementType());
   auto asStored = [&](ArrayRef<int64_t> extents) {
     return packed ? getPackedF4ByteShape(extents)
                   : SmallVector<int64_t>(extents);

@@ -550,14 +550,18 @@ struct OutParamsInPlacePass
         auto memrefType = cast<MemRefType>(out.getType());
         auto tensorType = RankedTensorType::get(memrefType.getShape(),
                                                 memrefType.getElementType());
-        Value &tensor = outTensors[tensorType];
-        if (!tensor)
+        Value tensor = outTensors.lookup(tensorType);
+        if (!tensor) {
           tensor = bufferization::ToTensorOp::create(
               b, loc, tensorType, out, /*restrict=*/true, /*writable=*/true);
+          outTensors[tensorType] = tensor;
+        }
         if (type == tensorType)
           return tensor;
         b.setInsertionPointAfterValue(tensor);
-        return outTensors[type] = tensor::CastOp::create(b, loc, type, tensor);
+        Value cast = tensor::CastOp::create(b, loc, type, tensor);
+        outTensors[type] = cast;
+        return cast;
       };
       // The store reads the source: that is its one use on the path.
       inPlace.pathUser = store;
