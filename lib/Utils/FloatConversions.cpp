@@ -114,7 +114,7 @@ struct Lanes {
 Value mlir::quant_dyn::buildTruncFromF32(OpBuilder &b, Location loc,
                                          Value value,
                                          const NarrowFloatFormat &format,
-                                         bool satfinite) {
+                                         bool satfinite, bool mayBeNaN) {
   using P = arith::CmpIPredicate;
   Lanes L{b, loc, value.getType()};
   const int M = format.mantissaBits;
@@ -151,6 +151,8 @@ Value mlir::quant_dyn::buildTruncFromF32(OpBuilder &b, Location loc,
     code = L.select(overflow, L.i32(format.maxFiniteCode + 1), code);
   }
   code = L.or_(code, sign);
+  if (!mayBeNaN)
+    return code;
 
   Value isNaN = L.cmp(P::ugt, abs, 0x7F800000);
   return L.select(isNaN, L.i32(format.nanCode), code);

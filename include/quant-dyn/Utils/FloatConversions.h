@@ -46,9 +46,11 @@ Type getF32Like(Type like);
 /// low bits of an i32 lane. With `satfinite`, out-of-range values (and Inf)
 /// go to the largest finite value of the same sign; without it, to Inf
 /// (formats with Inf only). NaN gives the canonical NaN code (+0 for formats
-/// that have no NaN).
+/// that have no NaN); `mayBeNaN` = false, for callers that prove `value` is
+/// never NaN, leaves that check out.
 Value buildTruncFromF32(OpBuilder &b, Location loc, Value value,
-                        const NarrowFloatFormat &format, bool satfinite);
+                        const NarrowFloatFormat &format, bool satfinite,
+                        bool mayBeNaN = true);
 
 /// Exact f32 value of the code in the low bits of i32 `code`; NaN codes give
 /// the canonical f32 NaN.

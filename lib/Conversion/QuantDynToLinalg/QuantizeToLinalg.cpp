@@ -299,6 +299,10 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
       return isE8M0 ? arith::MulFOp::create(nb, l, v, param).getResult()
                     : arith::DivFOp::create(nb, l, v, param).getResult();
     };
+    // In a block that is not zeroed, x is finite and the parameter finite
+    // and nonzero, so x / param is never NaN; only a double-quant divisor
+    // f32(s) * gs can underflow to 0 (or be 0 with gs = 0), and 0 / 0 is NaN.
+    bool quotientMayBeNaN = isa<Float8E4M3FNType>(scaleElt);
     // A NaN parameter marks a block whose codes are all +0.
     auto zeroIfZeroBlock = [&](OpBuilder &nb, Location l, Value code,
                                Value param) -> Value {
@@ -315,7 +319,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
       if (dataElt.isSignedInteger(8))
         code = buildRoundClampToInt(nb, l, v, -127, 127);
       else
-        code = target.buildTruncFromF32(nb, l, v, dataElt, /*satfinite=*/true);
+        code = target.buildTruncFromF32(nb, l, v, dataElt, /*satfinite=*/true,
+                                        quotientMayBeNaN);
       return zeroIfZeroBlock(nb, l, code, param);
     };
 
@@ -348,8 +353,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
                  [&](OpBuilder &nb, Location l, ValueRange args) {
                    Value first = scaleElement(nb, l, args[0], args[2]);
                    Value second = scaleElement(nb, l, args[1], args[2]);
-                   Value byte =
-                       target.buildF4PairFromF32(nb, l, first, second);
+                   Value byte = target.buildF4PairFromF32(
+                       nb, l, first, second, quotientMayBeNaN);
                    linalg::YieldOp::create(
                        nb, l, zeroIfZeroBlock(nb, l, byte, args[2]));
                  })
@@ -442,7 +447,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
       Value w = arith::DivFOp::create(b, loc, v, gs);
       NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
       Value code = target.buildTruncFromF32(b, loc, w, scaleElt,
-                                            /*satfinite=*/true);
+                                            /*satfinite=*/true,
+                                            /*mayBeNaN=*/true);
       code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
       scale = codeToStorage(b, loc, code, scaleElt);
       scaleF32 = buildExtToF32(b, loc, code, fmt);
@@ -452,7 +458,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     } else {
       NarrowFloatFormat fmt = *getNarrowFloatFormat(scaleElt);
       Value code = target.buildTruncFromF32(b, loc, v, scaleElt,
-                                            /*satfinite=*/true);
+                                            /*satfinite=*/true,
+                                            /*mayBeNaN=*/true);
       code = arith::SelectOp::create(b, loc, bad, i32c(fmt.nanCode), code);
       scale = codeToStorage(b, loc, code, scaleElt);
       scaleF32 = buildExtToF32(b, loc, code, fmt);

@@ -21,16 +21,18 @@ NarrowFloatTarget::~NarrowFloatTarget() = default;
 
 Value NarrowFloatTarget::buildTruncFromF32(OpBuilder &b, Location loc,
                                            Value value, Type format,
-                                           bool satfinite) const {
-  return quant_dyn::buildTruncFromF32(b, loc, value,
-                                      *getNarrowFloatFormat(format), satfinite);
+                                           bool satfinite,
+                                           bool mayBeNaN) const {
+  return quant_dyn::buildTruncFromF32(
+      b, loc, value, *getNarrowFloatFormat(format), satfinite, mayBeNaN);
 }
 
 Value NarrowFloatTarget::buildF4PairFromF32(OpBuilder &b, Location loc,
-                                            Value first, Value second) const {
+                                            Value first, Value second,
+                                            bool mayBeNaN) const {
   Type f4 = Float4E2M1FNType::get(b.getContext());
-  Value lo = buildTruncFromF32(b, loc, first, f4, /*satfinite=*/true);
-  Value hi = buildTruncFromF32(b, loc, second, f4, /*satfinite=*/true);
+  Value lo = buildTruncFromF32(b, loc, first, f4, /*satfinite=*/true, mayBeNaN);
+  Value hi = buildTruncFromF32(b, loc, second, f4, /*satfinite=*/true, mayBeNaN);
   hi = arith::ShLIOp::create(b, loc, hi,
                              createI32Constant(b, loc, hi.getType(), 4));
   Value byte = arith::OrIOp::create(b, loc, lo, hi);

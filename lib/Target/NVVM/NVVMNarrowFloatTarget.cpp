@@ -55,31 +55,33 @@ public:
   NVVMNarrowFloatTarget(bool f8x2, bool f6f4x2) : f8x2(f8x2), f6f4x2(f6f4x2) {}
 
   Value buildTruncFromF32(OpBuilder &b, Location loc, Value value, Type format,
-                          bool satfinite) const override {
+                          bool satfinite, bool mayBeNaN) const override {
     // The cvt instructions exist only with .satfinite, on scalars.
     if (!satfinite || !value.getType().isF32() || !hasInstruction(format))
       return NarrowFloatTarget::buildTruncFromF32(b, loc, value, format,
-                                                  satfinite);
+                                                  satfinite, mayBeNaN);
     Value zero = createF32Constant(b, loc, value.getType(), 0.0f);
+    if (mayBeNaN)
+      value = sanitizeNaN(b, loc, value, format);
     // The code of +0.0 is 0, so the upper half stays clear.
-    Value packed = convertPair(b, loc, format, /*upper=*/zero,
-                               /*lower=*/sanitizeNaN(b, loc, value, format));
+    Value packed = convertPair(b, loc, format, /*upper=*/zero, /*lower=*/value);
     Value code = arith::ExtUIOp::create(b, loc, b.getI32Type(), packed);
-    return selectNaNCode(b, loc, value, format, code);
+    return mayBeNaN ? selectNaNCode(b, loc, value, format, code) : code;
   }
 
   bool hasF4PairInstruction() const override { return f6f4x2; }
 
   Value buildF4PairFromF32(OpBuilder &b, Location loc, Value first,
-                           Value second) const override {
+                           Value second, bool mayBeNaN) const override {
     Type f4 = Float4E2M1FNType::get(b.getContext());
     if (!f6f4x2 || !first.getType().isF32())
-      return NarrowFloatTarget::buildF4PairFromF32(b, loc, first, second);
+      return NarrowFloatTarget::buildF4PairFromF32(b, loc, first, second,
+                                                   mayBeNaN);
     // PTX puts the first source in the upper nibble: element 2i + 1 first.
     // Named values keep the IR order independent of the compiler's argument
     // evaluation order.
-    Value lower = sanitizeNaN(b, loc, first, f4);
-    Value upper = sanitizeNaN(b, loc, second, f4);
+    Value lower = mayBeNaN ? sanitizeNaN(b, loc, first, f4) : first;
+    Value upper = mayBeNaN ? sanitizeNaN(b, loc, second, f4) : second;
     return convertPair(b, loc, f4, upper, lower);
   }
 

@@ -8,7 +8,9 @@
 // With nvvm-chip, the f32 -> narrow float conversions the chip has in
 // hardware are NVVM cvt ops inside the same linalg generics: f8 from sm_89
 // (PTX 8.1) / sm_90, f6 / f4 on sm_100a. A single value goes in the lower
-// half with +0.0 in the upper one; NaN gets the portable code by a select.
+// half with +0.0 in the upper one. A NaN quotient is possible only with
+// e4m3 scales (a double-quant divisor can underflow to 0, and 0 / 0 is NaN):
+// there NaN gets the portable code by a select, elsewhere there is no check.
 // Without a chip that has them (or without the option) every conversion is
 // the portable integer code.
 
@@ -56,20 +58,24 @@ func.func @nvfp4(%x: tensor<2x32xf32>, %gs: tensor<f32>) -> (tensor<2x32xf4E2M1F
 // -----
 
 // f8 data (MXFP8 e4m3, e5m2): one op per element, then the block's
-// zero-or-NaN select as before. The e8m0 and f16 scales stay portable.
+// zero-or-NaN select as before; the quotient is never NaN, so no NaN check.
+// The e8m0 and f16 scales stay portable.
 // HW-LABEL: func.func @mxfp8
 // HW: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x2x32xf8E4M3FN>) attrs = {quant_dyn.block_root}
 // HW:   %[[V:.*]] = arith.mulf
-// HW:   nvvm.convert.f32x2.to.f8x2 %{{.*}}, %[[V]] {rnd = #nvvm.fp_rnd_mode<rn>, sat = #nvvm.sat_mode<satfinite>} : i16(f8E4M3FN)
-// HW:   arith.cmpf uno, %[[V]], %[[V]] : f32
-// HW:   arith.select %{{.*}}, %c127_i32, %{{.*}} : i32
+// HW-NEXT: arith.constant 0.000000e+00 : f32
+// HW-NEXT: %[[P:.*]] = nvvm.convert.f32x2.to.f8x2 %{{.*}}, %[[V]] {rnd = #nvvm.fp_rnd_mode<rn>, sat = #nvvm.sat_mode<satfinite>} : i16(f8E4M3FN)
+// HW-NEXT: arith.extui %[[P]] : i16 to i32
+// HW-NOT: arith.cmpf uno, %[[V]]
+// HW-NOT: %c127_i32
 // HW:   linalg.yield
 // HW: linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<2x2xf16>, tensor<2x2xf32>)
 // HW-NOT: nvvm.convert
 // HW: linalg.yield
 // HW: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x2x32xf8E5M2>) attrs = {quant_dyn.block_root}
 // HW:   nvvm.convert.f32x2.to.f8x2 {{.*}} : i16(f8E5M2)
-// HW:   arith.select %{{.*}}, %c127_i32, %{{.*}} : i32
+// HW-NOT: %c127_i32
+// HW:   linalg.yield
 // PORTABLE-LABEL: func.func @mxfp8
 func.func @mxfp8(%x: tensor<2x64xbf16>) -> (tensor<2x64xf8E4M3FN>, tensor<2x2xf8E8M0FNU>, tensor<2x64xf8E5M2>, tensor<2x2xf16>) {
   %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}
@@ -81,13 +87,12 @@ func.func @mxfp8(%x: tensor<2x64xbf16>) -> (tensor<2x64xf8E4M3FN>, tensor<2x2xf8
 
 // -----
 
-// f6 data: NVVM ops on sm_100a only, with NaN inputs replaced by +0.0.
+// f6 data: NVVM ops on sm_100a only; the quotient is never NaN here.
 // HW-LABEL: func.func @mxfp6
 // SM100: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x2x32xf6E2M3FN>) attrs = {quant_dyn.block_root}
 // SM100:   %[[V:.*]] = arith.mulf
-// SM100:   %[[N:.*]] = arith.cmpf uno, %[[V]], %[[V]] : f32
-// SM100:   %[[A:.*]] = arith.select %[[N]], %{{.*}}, %[[V]] : f32
-// SM100:   nvvm.convert.f32x2.to.f6x2 %{{.*}}, %[[A]] : i16(f6E2M3FN)
+// SM100-NEXT: arith.constant 0.000000e+00 : f32
+// SM100-NEXT: nvvm.convert.f32x2.to.f6x2 %{{.*}}, %[[V]] : i16(f6E2M3FN)
 // SM100: nvvm.convert.f32x2.to.f6x2 {{.*}} : i16(f6E3M2FN)
 // SM90-NOT: nvvm.convert
 // PORTABLE-LABEL: func.func @mxfp6

@@ -32,8 +32,10 @@ public:
   /// rounded to nearest even in `format` (f16, bf16, f8E4M3FN, f8E5M2,
   /// f6E2M3FN, f6E3M2FN or f4E2M1FN), its code in the low bits of an i32
   /// lane; NaN gives the canonical NaN code (+0 for formats without NaN).
+  /// `mayBeNaN` = false promises that `value` is never NaN.
   virtual Value buildTruncFromF32(OpBuilder &b, Location loc, Value value,
-                                  Type format, bool satfinite) const;
+                                  Type format, bool satfinite,
+                                  bool mayBeNaN) const;
 
   /// Whether buildF4PairFromF32 converts a pair with one instruction; the
   /// lowering then reads both elements of a packed byte in one generic
@@ -43,7 +45,7 @@ public:
   /// The satfinite f4E2M1FN codes of two f32 scalars packed into an i8,
   /// `first` in the low nibble (docs/Semantics.md section 5).
   virtual Value buildF4PairFromF32(OpBuilder &b, Location loc, Value first,
-                                   Value second) const;
+                                   Value second, bool mayBeNaN) const;
 };
 
 /// The portable target (a process-wide instance).
