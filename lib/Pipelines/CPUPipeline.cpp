@@ -58,7 +58,12 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   // into one parallel loop over blocks, so the input is read once.
   // Elementwise arith / math on tensors (math.tanh %t, ...) as linalg.
   pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
-  pm.addPass(createConvertQuantDynToLinalgPass());
+  ConvertQuantDynToLinalgPassOptions toLinalgOptions;
+  // f16 / bf16 amax in 16-bit lanes: a quarter of the ops of extending
+  // every element to f32 first (the column families' amax spilled its
+  // 32 accumulators of 16 lanes).
+  toLinalgOptions.narrowAmax = true;
+  pm.addPass(createConvertQuantDynToLinalgPass(toLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   quant_dyn::TileAndFuseBlocksPassOptions tileOptions;

@@ -54,7 +54,11 @@ def ConvertQuantDynToLinalgPass : Pass<"convert-quant-dyn-to-linalg", "ModuleOp"
            "host emulation)">,
     Option<"nvvmFeatures", "nvvm-features", "std::string", /*default=*/"\"\"",
            "PTX features of the NVIDIA target, e.g. +ptx81 (sm_89 has the "
-           "f8 conversions from PTX 8.1)">
+           "f8 conversions from PTX 8.1)">,
+    Option<"narrowAmax", "narrow-amax", "bool", /*default=*/"false",
+           "Compute the block amax of f16 / bf16 inputs as an i16 max of "
+           "their magnitude bits, extended to f32 for the scale (the same "
+           "value; twice the lanes per vector op). The CPU pipeline sets it">
   ];
   let dependentDialects = [
     "arith::ArithDialect", "func::FuncDialect", "linalg::LinalgDialect",

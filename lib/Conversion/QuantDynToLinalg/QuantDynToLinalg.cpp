@@ -61,7 +61,7 @@ struct ConvertQuantDynToLinalgPass
     const NarrowFloatTarget &target =
         nvvmTarget ? *nvvmTarget : getPortableNarrowFloatTarget();
     RewritePatternSet patterns(&getContext());
-    populateQuantDynToLinalgConversionPatterns(patterns, target);
+    populateQuantDynToLinalgConversionPatterns(patterns, target, narrowAmax);
 
     // The four computing ops must go; every other op, including the
     // quant_dyn.storage_cast ops the patterns create, is legal (the ops a
@@ -91,8 +91,9 @@ void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
 }
 
 void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
-    RewritePatternSet &patterns, const NarrowFloatTarget &target) {
-  populateQuantizeToLinalgConversionPatterns(patterns, target);
+    RewritePatternSet &patterns, const NarrowFloatTarget &target,
+    bool narrowAmax) {
+  populateQuantizeToLinalgConversionPatterns(patterns, target, narrowAmax);
   populateDequantizeToLinalgConversionPatterns(patterns);
   populateLinearToLinalgConversionPatterns(patterns);
 }

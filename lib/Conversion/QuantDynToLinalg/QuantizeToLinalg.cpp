@@ -160,8 +160,9 @@ static LogicalResult peelPartialBlocks(QuantizeOp op, Value input,
 namespace {
 
 struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
-  QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target)
-      : OpConversionPattern(ctx), target(target) {
+  QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target,
+                     bool narrowAmax)
+      : OpConversionPattern(ctx), target(target), narrowAmax(narrowAmax) {
     // peelPartialBlocks creates quantizes that this pattern lowers; they
     // have no partial blocks, so they are never peeled again.
     setHasBoundedRewriteRecursion();
@@ -169,6 +170,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
 
   /// Emits the narrow float conversions of the data and the scales.
   const NarrowFloatTarget &target;
+  /// The amax of f16 / bf16 inputs is an i16 max of their magnitude bits.
+  bool narrowAmax;
 
   LogicalResult
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
@@ -244,21 +247,35 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     // 1. amax over each block, as the unsigned max of the magnitude bits:
     //    exact for finite values, and any NaN or Inf in the block gives bits
     //    >= 0x7F800000 (an integer max vectorizes better than maximumf).
-    Type i32 = b.getI32Type();
-    Value amaxInit = filledTensor(b, loc, scaleDims, i32, b.getI32IntegerAttr(0));
+    //    With narrowAmax, f16 / bf16 magnitudes are compared as their own 16
+    //    bits (their order is the order of the values, NaN above Inf), twice
+    //    the lanes per vector op; the scale generic extends the max to f32.
+    bool amax16 = narrowAmax && floatElt.getIntOrFloatBitWidth() == 16;
+    Type amaxElt = amax16 ? b.getI16Type() : b.getI32Type();
+    Value amaxInit = filledTensor(b, loc, scaleDims, amaxElt,
+                                  b.getIntegerAttr(amaxElt, 0));
     Value amax =
         linalg::GenericOp::create(
             b, loc, amaxInit.getType(), ValueRange{expanded},
             ValueRange{amaxInit}, {identity, toScale}, iterators(g.isScaleDim),
             [&](OpBuilder &nb, Location l, ValueRange args) {
               Value bits = arith::BitcastOp::create(
-                  nb, l, nb.getI32Type(), extendToF32(nb, l, args[0]));
-              Value mag = arith::AndIOp::create(
-                  nb, l, bits, createI32Constant(nb, l, bits.getType(), 0x7FFFFFFF));
+                  nb, l, amaxElt,
+                  amax16 ? args[0] : extendToF32(nb, l, args[0]));
+              Value magMask = arith::ConstantOp::create(
+                  nb, l, nb.getIntegerAttr(amaxElt, amax16 ? 0x7FFF : 0x7FFFFFFF));
+              Value mag = arith::AndIOp::create(nb, l, bits, magMask);
               linalg::YieldOp::create(
                   nb, l, arith::MaxUIOp::create(nb, l, args[1], mag).getResult());
             })
             .getResult(0);
+    // The amax as f32.
+    auto amaxToF32 = [&](OpBuilder &nb, Location l, Value bits) -> Value {
+      if (!amax16)
+        return arith::BitcastOp::create(nb, l, nb.getF32Type(), bits);
+      return extendToF32(nb, l,
+                         arith::BitcastOp::create(nb, l, floatElt, bits));
+    };
 
     // 2. Scales and the per-block quantization parameter: the divisor, or
     //    for e8m0 the exact power-of-two multiplier; NaN marks a block whose
@@ -283,9 +300,8 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
                                          utils::IteratorType::parallel),
         [&](OpBuilder &nb, Location l, ValueRange args) {
           auto [scale, param] =
-              buildScale(nb, l,
-                         arith::BitcastOp::create(nb, l, nb.getF32Type(), args[0]),
-                         dataElt, scaleElt, gs, rounding);
+              buildScale(nb, l, amaxToF32(nb, l, args[0]), dataElt, scaleElt,
+                         gs, rounding);
           linalg::YieldOp::create(nb, l, ValueRange{scale, param});
         });
     Value scales = scaleGeneric.getResult(0);
@@ -478,6 +494,7 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
 } // namespace
 
 void mlir::quant_dyn::populateQuantizeToLinalgConversionPatterns(
-    RewritePatternSet &patterns, const NarrowFloatTarget &target) {
-  patterns.add<QuantizeOpLowering>(patterns.getContext(), target);
+    RewritePatternSet &patterns, const NarrowFloatTarget &target,
+    bool narrowAmax) {
+  patterns.add<QuantizeOpLowering>(patterns.getContext(), target, narrowAmax);
 }

@@ -31,13 +31,16 @@ class NarrowFloatTarget;
 void populateQuantDynToLinalgConversionPatterns(RewritePatternSet &patterns);
 
 /// The same with the f32 -> narrow float conversions of `target` (which must
-/// outlive the patterns), e.g. a chip's NVVM cvt ops.
+/// outlive the patterns), e.g. a chip's NVVM cvt ops. With `narrowAmax`, the
+/// block amax of f16 / bf16 inputs is an i16 max (the pass's narrow-amax).
 void populateQuantDynToLinalgConversionPatterns(
-    RewritePatternSet &patterns, const NarrowFloatTarget &target);
+    RewritePatternSet &patterns, const NarrowFloatTarget &target,
+    bool narrowAmax = false);
 
 /// The patterns of each op family, as collected by the functions above.
 void populateQuantizeToLinalgConversionPatterns(
-    RewritePatternSet &patterns, const NarrowFloatTarget &target);
+    RewritePatternSet &patterns, const NarrowFloatTarget &target,
+    bool narrowAmax = false);
 void populateDequantizeToLinalgConversionPatterns(RewritePatternSet &patterns);
 void populateLinearToLinalgConversionPatterns(RewritePatternSet &patterns);
 
