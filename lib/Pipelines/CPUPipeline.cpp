@@ -63,6 +63,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   // every element to f32 first (the column families' amax spilled its
   // 32 accumulators of 16 lanes).
   toLinalgOptions.narrowAmax = true;
+  // A dynamic innermost extent in chunks of one fused tile of blocks, so
+  // the tiles are static (and vectorized) where the extent is not.
+  toLinalgOptions.innermostChunkBlocks = cpu::kTileBlocks;
   pm.addPass(createConvertQuantDynToLinalgPass(toLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -87,6 +90,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   // Out-params ABI: the kernels compute into the caller's outputs.
   if (options.resultsToOutParams)
     pm.addNestedPass<func::FuncOp>(quant_dyn::createOutParamsInPlacePass());
+  // Pieces inserted into a result (the chunks of a dynamic innermost
+  // extent) are computed in their slices of it.
+  pm.addNestedPass<func::FuncOp>(quant_dyn::createInsertSlicesInPlacePass());
   // Tiles write straight into the loop's output slices.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
 

@@ -1661,6 +1661,35 @@ INSTANTIATE_TEST_SUITE_P(
 // 1D mode with dynamic shapes and static scale dims over dynamic input dims
 //===----------------------------------------------------------------------===//
 
+// A dynamic innermost extent is quantized as whole chunks of 16 blocks (a
+// static dim) plus a tail (the CPU pipeline's innermost-chunk-blocks):
+// extents with both pieces, with only whole chunks and with only a tail.
+TEST(Dynamic1D, InnermostChunksAndTail) {
+  BlockCase mx;
+  mx.floatKind = EK::BF16, mx.dataKind = EK::F8E4M3FN;
+  mx.scaleKind = EK::F8E8M0FNU;
+  mx.axis = -1, mx.blockSize = 32;
+  mx.typeDims = {kDyn, kDyn};
+  mx.shapes = {{5, 608}, {2, 1024}, {3, 96}, {1, 1568}};
+  mx.trialsPerShape = 3;
+  runBlockCase(mx, testSeed());
+
+  BlockCase nv = nvfp4Case(EK::F32, GsForm::F32Rank0);
+  nv.axis = -1, nv.typeDims = {kDyn, 3, kDyn};
+  nv.shapes = {{2, 3, 560}, {1, 3, 256}, {3, 3, 528}};
+  nv.trialsPerShape = 3;
+  runBlockCase(nv, testSeed() + 1);
+
+  // block_shape 1x128 with a partial last block in the tail.
+  BlockCase row;
+  row.floatKind = EK::F16, row.dataKind = EK::F8E5M2, row.scaleKind = EK::F32;
+  row.is1D = false, row.blockShape = {1, 128};
+  row.typeDims = {kDyn, kDyn};
+  row.shapes = {{4, 2348}, {2, 2048}, {3, 4100}};
+  row.trialsPerShape = 2;
+  runBlockCase(row, testSeed() + 2);
+}
+
 TEST(Dynamic1D, StaticScaleDimOverDynamicAxis) {
   BlockCase c;
   c.floatKind = EK::F16, c.dataKind = EK::F8E5M2, c.scaleKind = EK::F8E8M0FNU;

@@ -58,7 +58,14 @@ def ConvertQuantDynToLinalgPass : Pass<"convert-quant-dyn-to-linalg", "ModuleOp"
     Option<"narrowAmax", "narrow-amax", "bool", /*default=*/"false",
            "Compute the block amax of f16 / bf16 inputs as an i16 max of "
            "their magnitude bits, extended to f32 for the scale (the same "
-           "value; twice the lanes per vector op). The CPU pipeline sets it">
+           "value; twice the lanes per vector op). The CPU pipeline sets it">,
+    Option<"innermostChunkBlocks", "innermost-chunk-blocks", "int64_t",
+           /*default=*/"0",
+           "Quantize a dynamic innermost extent that is blocked along itself "
+           "only (linear scales) as whole chunks of this many blocks, viewed "
+           "as a static dimension, plus a tail of fewer, so that tiles of "
+           "blocks have static shapes; 0: one dynamic extent. The CPU "
+           "pipeline sets its tile-blocks">
   ];
   let dependentDialects = [
     "arith::ArithDialect", "func::FuncDialect", "linalg::LinalgDialect",

@@ -61,7 +61,10 @@ struct ConvertQuantDynToLinalgPass
     const NarrowFloatTarget &target =
         nvvmTarget ? *nvvmTarget : getPortableNarrowFloatTarget();
     RewritePatternSet patterns(&getContext());
-    populateQuantDynToLinalgConversionPatterns(patterns, target, narrowAmax);
+    QuantizeLoweringOptions options;
+    options.narrowAmax = narrowAmax;
+    options.innermostChunkBlocks = innermostChunkBlocks;
+    populateQuantDynToLinalgConversionPatterns(patterns, target, options);
 
     // The four computing ops must go; every other op, including the
     // quant_dyn.storage_cast ops the patterns create, is legal (the ops a
@@ -92,8 +95,8 @@ void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
 
 void mlir::quant_dyn::populateQuantDynToLinalgConversionPatterns(
     RewritePatternSet &patterns, const NarrowFloatTarget &target,
-    bool narrowAmax) {
-  populateQuantizeToLinalgConversionPatterns(patterns, target, narrowAmax);
+    const QuantizeLoweringOptions &options) {
+  populateQuantizeToLinalgConversionPatterns(patterns, target, options);
   populateDequantizeToLinalgConversionPatterns(patterns);
   populateLinearToLinalgConversionPatterns(patterns);
 }

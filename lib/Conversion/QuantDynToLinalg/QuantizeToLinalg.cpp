@@ -20,6 +20,7 @@
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -161,8 +162,8 @@ namespace {
 
 struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
   QuantizeOpLowering(MLIRContext *ctx, const NarrowFloatTarget &target,
-                     bool narrowAmax)
-      : OpConversionPattern(ctx), target(target), narrowAmax(narrowAmax) {
+                     const QuantizeLoweringOptions &options)
+      : OpConversionPattern(ctx), target(target), options(options) {
     // peelPartialBlocks creates quantizes that this pattern lowers; they
     // have no partial blocks, so they are never peeled again.
     setHasBoundedRewriteRecursion();
@@ -170,8 +171,7 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
 
   /// Emits the narrow float conversions of the data and the scales.
   const NarrowFloatTarget &target;
-  /// The amax of f16 / bf16 inputs is an i16 max of their magnitude bits.
-  bool narrowAmax;
+  const QuantizeLoweringOptions options;
 
   LogicalResult
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
@@ -215,12 +215,18 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     if (Value doubleQuantScale = adaptor.getDoubleQuantScale())
       gs = extractScalarF32(rewriter, loc, doubleQuantScale);
 
+    std::optional<int64_t> chunk = innermostChunk(op, blocking);
+    ScaleRounding rounding =
+        op.getScaleRounding().value_or(ScaleRounding::floor);
     FailureOr<SmallVector<Value>> results = checks.guard(
         op, op->getResultTypes(), {g.dims, llvm::to_vector(expectedScaleDims)},
         [&](OpBuilder &b, Location l) -> SmallVector<Value> {
           auto [data, scales] =
-              build(b, l, input, g, floatElt, dataElt, scaleElt, gs,
-                    op.getScaleRounding().value_or(ScaleRounding::floor));
+              chunk ? buildInChunks(b, l, input, g, blocking, *chunk, floatElt,
+                                    dataElt, scaleElt, gs, rounding)
+                    : build(b, l, input, g, floatElt, dataElt, scaleElt, gs,
+                            rounding);
+          data = storageCast(b, l, data, dataElt, g.dims);
           return {castTo(b, l, data, dataType), castTo(b, l, scales, scaleType)};
         });
     if (failed(results))
@@ -229,6 +235,125 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     return success();
   }
 
+  /// Elements of the chunks buildInChunks splits `op` into, if it applies:
+  /// a dynamic innermost extent blocked by a static block (every other dim
+  /// unblocked), with linear scales.
+  std::optional<int64_t>
+  innermostChunk(QuantizeOp op, const ResolvedBlocking &blocking) const {
+    auto type = op.getInput().getType();
+    int64_t rank = type.getRank();
+    if (options.innermostChunkBlocks <= 0 || rank == 0 ||
+        !type.isDynamicDim(rank - 1) ||
+        op.getScaleLayout() != ScaleLayout::linear)
+      return std::nullopt;
+    ArrayRef<int64_t> block = blocking.blockPerDim;
+    if (block.back() <= 1 ||
+        llvm::any_of(block.drop_back(), [](int64_t b) { return b != 1; }))
+      return std::nullopt;
+    return block.back() * options.innermostChunkBlocks;
+  }
+
+  /// A dynamic innermost extent K in whole chunks and a tail: the prefix
+  /// [.., K1] (K1 = K - K mod chunk) viewed as [.., K1 / chunk, chunk], and
+  /// the tail [.., K - K1], each quantized on its own and inserted into the
+  /// results (`g`: the whole input's geometry). The chunk is a static
+  /// dimension, so the tiles of blocks have static shapes and are
+  /// vectorized: with K dynamic every tile was dynamic, and f32 -> NVFP4
+  /// 8192x8192 ran 31.9 ms against 15.5 ms for a static shape. Every block
+  /// lies in one piece (the chunk is a multiple of the block). Returns the
+  /// data in its storage type (bytes for f4), as build does.
+  std::pair<Value, Value> buildInChunks(OpBuilder &b, Location loc, Value input,
+                                        const BlockGeometry &g,
+                                        const ResolvedBlocking &blocking,
+                                        int64_t chunk, Type floatElt,
+                                        Type dataElt, Type scaleElt, Value gs,
+                                        ScaleRounding rounding) const {
+    int64_t rank = g.rank, last = rank - 1;
+    int64_t block = blocking.blockPerDim[last];
+    bool isF4 = isa<Float4E2M1FNType>(dataElt);
+    AffineExpr s0 = b.getAffineSymbolExpr(0);
+    auto apply = [&](AffineExpr e, OpFoldResult v) {
+      return affine::makeComposedFoldedAffineApply(b, loc, e, {v});
+    };
+    // Offsets and sizes first: the in-place passes compute a piece in its
+    // slice of a result only where they dominate the piece.
+    OpFoldResult extent = g.dims[last];
+    OpFoldResult numChunks = apply(s0.floorDiv(chunk), extent);
+    OpFoldResult whole = apply(s0.floorDiv(chunk) * chunk, extent);
+    OpFoldResult tail = apply(s0 % chunk, extent);
+    auto stored = [&](OpFoldResult elements) {
+      return isF4 ? apply(s0.floorDiv(2), elements) : elements;
+    };
+    OpFoldResult wholeStored = stored(whole), tailStored = stored(tail);
+    OpFoldResult wholeBlocks = apply(s0.floorDiv(block), whole);
+    OpFoldResult tailBlocks = affine::makeComposedFoldedAffineApply(
+        b, loc, s0 - b.getAffineSymbolExpr(1),
+        {g.numBlocks[last], wholeBlocks});
+    SmallVector<OpFoldResult> storedDims(g.dims);
+    storedDims.back() = stored(extent);
+    Type storage = isF4 ? b.getI8Type() : storageElementType(dataElt);
+    Value data = emptyTensor(b, loc, storedDims, storage);
+    Value scales = emptyTensor(b, loc, g.numBlocks, scaleElt);
+
+    SmallVector<OpFoldResult> zeros(rank, b.getIndexAttr(0));
+    SmallVector<OpFoldResult> ones(rank, b.getIndexAttr(1));
+    auto insertPiece = [&](Value into, Value piece, OpFoldResult offset,
+                           OpFoldResult size) {
+      SmallVector<OpFoldResult> offsets(zeros), sizes(g.dims);
+      offsets.back() = offset;
+      sizes.back() = size;
+      return tensor::InsertSliceOp::create(b, loc, piece, into, offsets, sizes,
+                                           ones)
+          .getResult();
+    };
+
+    // The whole chunks, the chunk a dimension of its own.
+    SmallVector<OpFoldResult> sizes(g.dims);
+    sizes.back() = whole;
+    Value prefix =
+        tensor::ExtractSliceOp::create(b, loc, input, zeros, sizes, ones);
+    SmallVector<ReassociationIndices> reassociation;
+    for (int64_t i = 0; i < last; ++i)
+      reassociation.push_back({i});
+    reassociation.push_back({last, last + 1});
+    SmallVector<OpFoldResult> chunkedDims(g.dims.begin(), g.dims.end() - 1);
+    chunkedDims.append({numChunks, b.getIndexAttr(chunk)});
+    Value chunked = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get(staticShape(chunkedDims), floatElt),
+        prefix, reassociation, chunkedDims);
+    ResolvedBlocking chunkBlocking;
+    chunkBlocking.is1D = blocking.is1D;
+    chunkBlocking.axis = blocking.is1D ? rank : -1;
+    chunkBlocking.blockPerDim.assign(rank + 1, 1);
+    chunkBlocking.blockPerDim.back() = block;
+    BlockGeometry chunkGeometry =
+        computeGeometry(b, loc, chunked, chunkBlocking, isF4);
+    auto [chunkData, chunkScales] =
+        build(b, loc, chunked, chunkGeometry, floatElt, dataElt, scaleElt, gs,
+              rounding);
+    chunkData =
+        tensor::CollapseShapeOp::create(b, loc, chunkData, reassociation);
+    chunkScales =
+        tensor::CollapseShapeOp::create(b, loc, chunkScales, reassociation);
+    data = insertPiece(data, chunkData, b.getIndexAttr(0), wholeStored);
+    scales = insertPiece(scales, chunkScales, b.getIndexAttr(0), wholeBlocks);
+
+    // The tail: fewer than a chunk of elements per row.
+    SmallVector<OpFoldResult> tailOffsets(zeros);
+    tailOffsets.back() = whole;
+    sizes.back() = tail;
+    Value rest =
+        tensor::ExtractSliceOp::create(b, loc, input, tailOffsets, sizes, ones);
+    BlockGeometry tailGeometry = computeGeometry(b, loc, rest, blocking, isF4);
+    auto [tailData, tailScales] = build(b, loc, rest, tailGeometry, floatElt,
+                                        dataElt, scaleElt, gs, rounding);
+    data = insertPiece(data, tailData, wholeStored, tailStored);
+    scales = insertPiece(scales, tailScales, wholeBlocks, tailBlocks);
+    return {data, scales};
+  }
+
+  /// The data (in its storage type: bytes for f4) and the scales of `input`
+  /// viewed as blocks by `g`.
   std::pair<Value, Value> build(OpBuilder &b, Location loc, Value input,
                                 const BlockGeometry &g, Type floatElt,
                                 Type dataElt, Type scaleElt, Value gs,
@@ -247,10 +372,10 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     // 1. amax over each block, as the unsigned max of the magnitude bits:
     //    exact for finite values, and any NaN or Inf in the block gives bits
     //    >= 0x7F800000 (an integer max vectorizes better than maximumf).
-    //    With narrowAmax, f16 / bf16 magnitudes are compared as their own 16
+    //    With narrow-amax, f16 / bf16 magnitudes are compared as their own 16
     //    bits (their order is the order of the values, NaN above Inf), twice
     //    the lanes per vector op; the scale generic extends the max to f32.
-    bool amax16 = narrowAmax && floatElt.getIntOrFloatBitWidth() == 16;
+    bool amax16 = options.narrowAmax && floatElt.getIntOrFloatBitWidth() == 16;
     Type amaxElt = amax16 ? b.getI16Type() : b.getI32Type();
     Value amaxInit = filledTensor(b, loc, scaleDims, amaxElt,
                                   b.getIntegerAttr(amaxElt, 0));
@@ -424,8 +549,6 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
       if (isF4)
         data = packF4Codes(b, loc, data);
     }
-    data = storageCast(b, loc, data, dataElt, g.dims);
-
     if (g.scaleReassociation.size() != scaleDims.size())
       scales = tensor::CollapseShapeOp::create(b, loc, scales,
                                                g.scaleReassociation);
@@ -495,6 +618,6 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
 
 void mlir::quant_dyn::populateQuantizeToLinalgConversionPatterns(
     RewritePatternSet &patterns, const NarrowFloatTarget &target,
-    bool narrowAmax) {
-  patterns.add<QuantizeOpLowering>(patterns.getContext(), target, narrowAmax);
+    const QuantizeLoweringOptions &options) {
+  patterns.add<QuantizeOpLowering>(patterns.getContext(), target, options);
 }

@@ -360,6 +360,7 @@ struct ResultsToOutParamsPass
 
 namespace mlir::quant_dyn {
 #define GEN_PASS_DEF_OUTPARAMSINPLACEPASS
+#define GEN_PASS_DEF_INSERTSLICESINPLACEPASS
 #include "quant-dyn/Target/Common/Passes.h.inc"
 } // namespace mlir::quant_dyn
 
@@ -380,6 +381,12 @@ public:
   /// the output; returns false when some path does not end at one (the
   /// store then stays, as a copy).
   bool redirect(Value v, const DestBuilder &dest);
+
+  /// Computes the source of `insert` into the same slice of its
+  /// destination, where the destination and the slice's dynamic operands
+  /// dominate the tensor.empty ops replaced; returns whether every path of
+  /// the source was redirected.
+  bool redirectSource(tensor::InsertSliceOp insert);
 
   /// The op that reads the value being redirected (on the path).
   Operation *pathUser = nullptr;
@@ -469,31 +476,18 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
           return tensor::ExpandShapeOp::create(
               b, l, type, outer, collapse.getReassociationIndices(), sizes);
         });
-  // A slice inserted at static offsets (the whole-block interior and the
-  // edge strips of a peeled quantize, docs/Rationale.md "Blocks as shape"):
-  // the destination path as for any destination-style op; the source is
+  // A slice inserted into a destination (the whole-block interior and the
+  // edge strips of a peeled quantize, docs/Rationale.md "Blocks as shape";
+  // the whole chunks and the tail of a dynamic innermost extent): the
+  // destination path as for any destination-style op; the source is
   // computed straight into the same slice of the destination value, which
   // bufferization then sees as an in-place extract / insert pair (no
-  // temporary, no copy). Where that value does not dominate the
-  // tensor.empty to replace, the source keeps its temporary.
+  // temporary, no copy). Where that value or the slice's dynamic offsets
+  // and sizes do not dominate the tensor.empty to replace, the source keeps
+  // its temporary.
   if (auto insert = dyn_cast<tensor::InsertSliceOp>(op)) {
     bool destDone = redirect(insert.getDest(), dest);
-    if (insert.getOffsets().empty() && insert.getSizes().empty() &&
-        insert.getStrides().empty()) {
-      pathUser = insert;
-      (void)redirect(insert.getSource(),
-                     [&](OpBuilder &b, Location l, TensorType type,
-                         ArrayRef<OpFoldResult>) -> Value {
-                       Value outer = insert.getDest();
-                       if (!dominance.properlyDominates(
-                               outer, &*b.getInsertionPoint()))
-                         return {};
-                       return tensor::ExtractSliceOp::create(
-                           b, l, cast<RankedTensorType>(type), outer,
-                           insert.getMixedOffsets(), insert.getMixedSizes(),
-                           insert.getMixedStrides());
-                     });
-    }
+    (void)redirectSource(insert);
     return destDone;
   }
   auto result = cast<OpResult>(v);
@@ -512,6 +506,27 @@ bool InPlaceRewriter::redirect(Value v, const DestBuilder &dest) {
   if (auto dps = dyn_cast<DestinationStyleOpInterface>(op))
     return redirect(dps.getTiedOpOperand(result)->get(), dest);
   return false;
+}
+
+bool InPlaceRewriter::redirectSource(tensor::InsertSliceOp insert) {
+  pathUser = insert;
+  return redirect(insert.getSource(),
+                  [&](OpBuilder &b, Location l, TensorType type,
+                      ArrayRef<OpFoldResult>) -> Value {
+                    Operation *point = &*b.getInsertionPoint();
+                    auto dominates = [&](Value v) {
+                      return dominance.properlyDominates(v, point);
+                    };
+                    if (!dominates(insert.getDest()) ||
+                        !llvm::all_of(insert.getOffsets(), dominates) ||
+                        !llvm::all_of(insert.getSizes(), dominates) ||
+                        !llvm::all_of(insert.getStrides(), dominates))
+                      return {};
+                    return tensor::ExtractSliceOp::create(
+                        b, l, cast<RankedTensorType>(type), insert.getDest(),
+                        insert.getMixedOffsets(), insert.getMixedSizes(),
+                        insert.getMixedStrides());
+                  });
 }
 
 namespace {
@@ -568,6 +583,31 @@ struct OutParamsInPlacePass
       if (inPlace.redirect(store.getSource(), view))
         rewriter.eraseOp(store);
     }
+  }
+};
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// quant-dyn-insert-slices-in-place
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct InsertSlicesInPlacePass
+    : public quant_dyn::impl::InsertSlicesInPlacePassBase<
+          InsertSlicesInPlacePass> {
+  void runOnOperation() override {
+    // Sources and destinations read elsewhere are left alone: computing a
+    // source into a destination that is still read would make
+    // bufferization copy the slice.
+    SmallVector<tensor::InsertSliceOp> inserts;
+    getOperation().walk([&](tensor::InsertSliceOp insert) {
+      if (insert.getSource().hasOneUse() && insert.getDest().hasOneUse())
+        inserts.push_back(insert);
+    });
+    IRRewriter rewriter(&getContext());
+    InPlaceRewriter inPlace(rewriter, getOperation());
+    for (tensor::InsertSliceOp insert : inserts)
+      (void)inPlace.redirectSource(insert);
   }
 };
 } // namespace

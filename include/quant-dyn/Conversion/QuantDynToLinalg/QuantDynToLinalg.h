@@ -30,17 +30,28 @@ class NarrowFloatTarget;
 /// quant_dyn.storage_cast ops they create stay legal).
 void populateQuantDynToLinalgConversionPatterns(RewritePatternSet &patterns);
 
+/// Codegen choices of the quantize lowering (the pass options of the same
+/// names); the results are the same either way.
+struct QuantizeLoweringOptions {
+  /// narrow-amax: the block amax of f16 / bf16 inputs is an i16 max of
+  /// their magnitude bits.
+  bool narrowAmax = false;
+  /// innermost-chunk-blocks: a dynamic innermost extent blocked along
+  /// itself only is quantized as whole chunks of this many blocks (a static
+  /// dimension) plus a tail; 0 keeps one dynamic extent.
+  int64_t innermostChunkBlocks = 0;
+};
+
 /// The same with the f32 -> narrow float conversions of `target` (which must
-/// outlive the patterns), e.g. a chip's NVVM cvt ops. With `narrowAmax`, the
-/// block amax of f16 / bf16 inputs is an i16 max (the pass's narrow-amax).
+/// outlive the patterns), e.g. a chip's NVVM cvt ops, and `options`.
 void populateQuantDynToLinalgConversionPatterns(
     RewritePatternSet &patterns, const NarrowFloatTarget &target,
-    bool narrowAmax = false);
+    const QuantizeLoweringOptions &options = {});
 
 /// The patterns of each op family, as collected by the functions above.
 void populateQuantizeToLinalgConversionPatterns(
     RewritePatternSet &patterns, const NarrowFloatTarget &target,
-    bool narrowAmax = false);
+    const QuantizeLoweringOptions &options = {});
 void populateDequantizeToLinalgConversionPatterns(RewritePatternSet &patterns);
 void populateLinearToLinalgConversionPatterns(RewritePatternSet &patterns);
 

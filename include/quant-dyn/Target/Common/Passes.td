@@ -188,4 +188,26 @@ def OutParamsInPlacePass
                            "tensor::TensorDialect"];
 }
 
+def InsertSlicesInPlacePass
+    : Pass<"quant-dyn-insert-slices-in-place", "func::FuncOp"> {
+  let summary = "Compute the sources of tensor.insert_slice ops into their "
+                "slices of the destination";
+  let description = [{
+    For each `tensor.insert_slice %src into %dest` where both `%src` and
+    `%dest` have no other use, follows `%src` back as
+    quant-dyn-out-params-in-place does (through casts, reshapes, scf.if,
+    scf.forall and destination-style ops) to the tensor.empty ops it is
+    computed into, and replaces each by the same slice of `%dest`
+    (`tensor.extract_slice`, reshaped as needed), where `%dest` and the
+    slice's dynamic offsets and sizes dominate it. Bufferization then
+    computes the source in place instead of in a temporary that is copied.
+    Unlike upstream's eliminate-empty-tensors it sees through reshapes: the
+    whole chunks of a dynamic innermost extent (convert-quant-dyn-to-linalg's
+    innermost-chunk-blocks) are computed in a [.., n, chunk] view of their
+    slice. A tensor.empty has no defined contents, so the replacement never
+    changes results.
+  }];
+  let dependentDialects = ["tensor::TensorDialect"];
+}
+
 #endif // QUANT_DYN_TARGET_COMMON_PASSES_TD
