@@ -179,10 +179,11 @@ def OutParamsInPlacePass
     is erased: the results are computed in place, without a temporary or a
     copy. Unlike upstream's eliminate-empty-tensors, it sees through
     reshapes and the scf.if of the run-time checks. The source of a
-    `tensor.insert_slice` at static offsets on the path (the interior and
-    edge strips of a peeled quantize) is followed too and computed into
-    the same slice of the value it is inserted into, where that value
-    dominates its tensor.empty.
+    `tensor.insert_slice` on the path (the interior and edge strips of a
+    peeled quantize, the chunks of a dynamic innermost extent) is followed
+    too and computed into the same slice of the value it is inserted into,
+    where that value and the slice's dynamic offsets and sizes dominate its
+    tensor.empty.
   }];
   let dependentDialects = ["bufferization::BufferizationDialect",
                            "tensor::TensorDialect"];
