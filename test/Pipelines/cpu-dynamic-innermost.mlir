@@ -22,14 +22,14 @@
 
 // OUT-LABEL: func.func @mxfp8(
 // OUT-NOT:     memref.alloc(%
-// OUT:         vector.transfer_read {{.*}} vector<1x1x16x32xbf16>
+// OUT:         vector.transfer_read {{.*}} vector<16x32xbf16>
 // OUT-NOT:     memref.alloc(%
 // OUT:         return
 // RET-LABEL: func.func @mxfp8(
 // RET:         memref.alloc(%{{.*}}, %{{.*}}) {{.*}} : memref<?x?xf8E4M3FN>
 // RET:         memref.alloc(%{{.*}}, %{{.*}}) {{.*}} : memref<?x?xf8E8M0FNU>
 // RET-NOT:     memref.alloc(%
-// RET:         vector.transfer_read {{.*}} vector<1x1x16x32xbf16>
+// RET:         vector.transfer_read {{.*}} vector<16x32xbf16>
 // RET-NOT:     memref.alloc(%
 // RET:         func.call @quant_dyn_report_error
 func.func @mxfp8(%x: tensor<?x?xbf16>) -> (tensor<?x?xf8E4M3FN>, tensor<?x?xf8E8M0FNU>) {
@@ -41,14 +41,14 @@ func.func @mxfp8(%x: tensor<?x?xbf16>) -> (tensor<?x?xf8E4M3FN>, tensor<?x?xf8E8
 // Packed f4: the chunks' bytes go to their slice of the output bytes.
 // OUT-LABEL: func.func @nvfp4(
 // OUT-NOT:     memref.alloc(%
-// OUT:         vector.transfer_read {{.*}} vector<1x1x16x8x2xf32>
+// OUT:         vector.transfer_read {{.*}} vector<16x16xf32>
 // OUT-NOT:     memref.alloc(%
 // OUT:         return
 // RET-LABEL: func.func @nvfp4(
 // RET:         memref.alloc(%{{.*}}, %{{.*}}) {{.*}} : memref<?x?xi8>
 // RET:         memref.alloc(%{{.*}}, %{{.*}}) {{.*}} : memref<?x?xf8E4M3FN>
 // RET-NOT:     memref.alloc(%
-// RET:         vector.transfer_read {{.*}} vector<1x1x16x8x2xf32>
+// RET:         vector.transfer_read {{.*}} vector<16x16xf32>
 // RET-NOT:     memref.alloc(%
 // RET:         func.call @quant_dyn_report_error
 func.func @nvfp4(%x: tensor<?x?xf32>, %gs: tensor<f32>) -> (tensor<?x?xf4E2M1FN>, tensor<?x?xf8E4M3FN>) {

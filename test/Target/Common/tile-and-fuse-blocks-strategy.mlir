@@ -7,7 +7,7 @@
 // CHECK-LABEL: func.func @mx_1x32
 // CHECK-SAME: tensor<64x16xf32>) {
 // CHECK: scf.forall
-// CHECK: vector.multi_reduction <maxui>, {{.*}} : vector<1x16x32xi32> to vector<1x16xi32>
+// CHECK: vector.multi_reduction <maxui>, {{.*}} : vector<16x32xi32> to vector<16xi32>
 func.func @mx_1x32(%x: tensor<64x512xbf16>) -> (tensor<64x512xf8E4M3FN>, tensor<64x16xf32>) {
   // expected-remark @+1 {{block strategy: fused-vector, tile [1, 16, 0]}}
   %q, %s = quant_dyn.quantize %x {block_shape = array<i64: 1, 32>}

@@ -15,10 +15,16 @@
 // CHECK-NOT: linalg.generic
 // CHECK: return
 
+// With vectors, the amax of the tile's 8 blocks is one reduction over its
+// merged loops, and the quantization a loop over sub-tiles of 2 blocks (64
+// elements): as one vector of the tile, LLVM spilled its intermediates.
 // VEC-LABEL: func.func @mxfp8
 // VEC: scf.forall
-// VEC:   vector.transfer_read {{.*}} : tensor<1x8x32xbf16>, vector<1x8x32xbf16>
-// VEC:   vector.multi_reduction <maxui>, {{.*}} [2] : vector<1x8x32xi32> to vector<1x8xi32>
+// VEC:   %[[BLOCKS:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : tensor<1x8x32xbf16> into tensor<8x32xbf16>
+// VEC:   vector.transfer_read %[[BLOCKS]]{{.*}} : tensor<8x32xbf16>, vector<8x32xbf16>
+// VEC:   vector.multi_reduction <maxui>, {{.*}} [1] : vector<8x32xi32> to vector<8xi32>
+// VEC:   scf.for %{{.*}} = %c0 to %c8 step %c2
+// VEC:     vector.transfer_read {{.*}} : tensor<1x2x32xbf16>, vector<1x2x32xbf16>
 // VEC-NOT: linalg.generic
 func.func @mxfp8(%x: tensor<4x256xbf16>) -> (tensor<4x256xf8E4M3FN>, tensor<4x8xf8E8M0FNU>) {
   %q, %s = quant_dyn.quantize %x {axis = 1 : i64, block_size = 32 : i64}
