@@ -343,7 +343,7 @@ SmallVector<ReassociationIndices> collapsibleLoopRuns(linalg::LinalgOp op) {
 ///   them (bf16 -> MXFP8 8192x8192: 7.7-8.1 ms against 6.2-6.5 sub-tiled).
 ///   Fills, scales written transposed and ops without a vector sub-tile
 ///   stay one vector.
-LogicalResult vectorizeWholeTile(RewriterBase &rewriter, Operation *loop,
+LogicalResult vectorizeFusedTile(RewriterBase &rewriter, Operation *loop,
                                  const quant_dyn::BlockKernelLimits &limits) {
   int64_t minLanes = limits.vectorizeMinLanes;
   SmallVector<linalg::LinalgOp> selected;
@@ -501,7 +501,7 @@ struct TileAndFuseBlocksPass
     if (!config.vectorize)
       return success();
     if (config.strategy == quant_dyn::BlockStrategy::FusedVector)
-      return vectorizeWholeTile(rewriter, outerLoop, limits);
+      return vectorizeFusedTile(rewriter, outerLoop, limits);
     SmallVector<linalg::LinalgOp> ops;
     outerLoop->walk([&](linalg::LinalgOp op) { ops.push_back(op); });
     for (linalg::LinalgOp op : ops)
