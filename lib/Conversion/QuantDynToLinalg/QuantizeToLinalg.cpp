@@ -20,7 +20,6 @@
 #include "quant-dyn/Conversion/QuantDynToLinalg/QuantDynToLinalg.h"
 #include "quant-dyn/Dialect/QuantDyn/IR/QuantDyn.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -272,26 +271,23 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
     int64_t block = blocking.blockPerDim[last];
     bool isF4 = isa<Float4E2M1FNType>(dataElt);
     AffineExpr s0 = b.getAffineSymbolExpr(0);
-    auto apply = [&](AffineExpr e, OpFoldResult v) {
-      return affine::makeComposedFoldedAffineApply(b, loc, e, {v});
-    };
     // Offsets and sizes first: the in-place passes compute a piece in its
     // slice of a result only where they dominate the piece.
     OpFoldResult extent = g.dims[last];
-    OpFoldResult numChunks = apply(s0.floorDiv(chunk), extent);
-    OpFoldResult whole = apply(s0.floorDiv(chunk) * chunk, extent);
-    OpFoldResult tail = apply(s0 % chunk, extent);
+    OpFoldResult numChunks = floorDiv(b, loc, extent, chunk);
+    OpFoldResult whole = mul(b, loc, numChunks, chunk);
+    OpFoldResult tail = applyMap(b, loc, s0 % chunk, {extent});
     auto stored = [&](OpFoldResult elements) {
-      return isF4 ? apply(s0.floorDiv(2), elements) : elements;
+      return isF4 ? floorDiv(b, loc, elements, 2) : elements;
     };
     OpFoldResult wholeStored = stored(whole), tailStored = stored(tail);
-    OpFoldResult wholeBlocks = apply(s0.floorDiv(block), whole);
-    OpFoldResult tailBlocks = affine::makeComposedFoldedAffineApply(
-        b, loc, s0 - b.getAffineSymbolExpr(1),
-        {g.numBlocks[last], wholeBlocks});
+    OpFoldResult wholeBlocks = floorDiv(b, loc, whole, block);
+    OpFoldResult tailBlocks =
+        applyMap(b, loc, s0 - b.getAffineSymbolExpr(1),
+                 {g.numBlocks[last], wholeBlocks});
     SmallVector<OpFoldResult> storedDims(g.dims);
     storedDims.back() = stored(extent);
-    Type storage = isF4 ? b.getI8Type() : storageElementType(dataElt);
+    Type storage = storageElementType(dataElt);
     Value data = emptyTensor(b, loc, storedDims, storage);
     Value scales = emptyTensor(b, loc, g.numBlocks, scaleElt);
 
@@ -531,7 +527,7 @@ struct QuantizeOpLowering : public OpConversionPattern<QuantizeOp> {
                                    b.getUnitAttr());
       data = collapseFromBlocks(b, loc, data, g, /*packedPairs=*/true);
     } else {
-      Type storage = isF4 ? b.getI8Type() : storageElementType(dataElt);
+      Type storage = storageElementType(dataElt);
       Value init = emptyTensor(b, loc, g.expandedDims, storage);
       data = linalg::GenericOp::create(
                  b, loc, init.getType(), ValueRange{expanded, params},
