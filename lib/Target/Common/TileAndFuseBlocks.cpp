@@ -353,23 +353,23 @@ LogicalResult vectorizeFusedTile(RewriterBase &rewriter, Operation *loop,
       selected.push_back(op);
   });
   for (linalg::LinalgOp op : selected) {
-    SmallVector<int64_t> subTile =
-        quant_dyn::computeSubTile(op, limits.subTileElements, minLanes);
-    if (op.getNumReductionLoops() == 0 && !isa<linalg::FillOp>(op) &&
-        !writesTransposed(op) && !subTile.empty() &&
-        subTile != op.getStaticLoopRanges()) {
-      if (failed(subTileAndVectorize(rewriter, op, limits)))
-        return failure();
-      continue;
-    }
-    SmallVector<ReassociationIndices> runs = collapsibleLoopRuns(op);
-    if (op.getNumReductionLoops() > 0 && !runs.empty()) {
+    if (op.getNumReductionLoops() > 0) {
+      SmallVector<ReassociationIndices> runs = collapsibleLoopRuns(op);
       rewriter.setInsertionPoint(op);
-      FailureOr<linalg::CollapseResult> collapsed =
-          linalg::collapseOpIterationDims(op, runs, rewriter);
-      if (succeeded(collapsed)) {
-        rewriter.replaceOp(op, collapsed->results);
-        op = collapsed->collapsedOp;
+      if (!runs.empty())
+        if (FailureOr<linalg::CollapseResult> collapsed =
+                linalg::collapseOpIterationDims(op, runs, rewriter);
+            succeeded(collapsed)) {
+          rewriter.replaceOp(op, collapsed->results);
+          op = collapsed->collapsedOp;
+        }
+    } else if (!isa<linalg::FillOp>(op) && !writesTransposed(op)) {
+      SmallVector<int64_t> subTile =
+          quant_dyn::computeSubTile(op, limits.subTileElements, minLanes);
+      if (!subTile.empty() && subTile != op.getStaticLoopRanges()) {
+        if (failed(subTileAndVectorize(rewriter, op, limits)))
+          return failure();
+        continue;
       }
     }
     vectorizeOp(rewriter, op);
