@@ -114,6 +114,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   vectorToSCF.enableFullUnroll();
   funcPm.addPass(createConvertVectorToSCFPass(vectorToSCF));
   funcPm.addPass(createCanonicalizerPass());
+  // A tile's quantize sweep, reading the tile again from the cache,
+  // prefetches the next tile: memory and ALUs work at the same time.
+  funcPm.addPass(quant_dyn::createPrefetchNextTilePass());
   bufferization::PromoteBuffersToStackPassOptions stackOptions;
   stackOptions.maxAllocSizeInBytes = cpu::kMaxStackAllocBytes;
   stackOptions.maxRankOfAllocatedMemRef = cpu::kMaxStackAllocRank;

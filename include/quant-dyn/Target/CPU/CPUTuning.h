@@ -39,6 +39,10 @@ inline constexpr int64_t kSplitChunks = 64;
 inline constexpr unsigned kMaxStackAllocBytes = 16384;
 inline constexpr unsigned kMaxStackAllocRank = 4;
 
+/// The cache line quant-dyn-prefetch-next-tile prefetches in (x86 and
+/// most AArch64 cores).
+inline constexpr int64_t kCacheLineBytes = 64;
+
 /// The vector width (bits) quant-dyn-set-vector-width gives functions that
 /// divide when the width is automatic (0): on AVX-512 CPUs 512-bit
 /// division is no faster per element than 256-bit and lowers the clock.

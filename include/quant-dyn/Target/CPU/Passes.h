@@ -8,6 +8,16 @@
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {
+namespace arith {
+class ArithDialect;
+}
+namespace memref {
+class MemRefDialect;
+}
+namespace func {
+class FuncOp;
+}
+
 namespace quant_dyn {
 #define GEN_PASS_DECL
 #include "quant-dyn/Target/CPU/Passes.h.inc"
