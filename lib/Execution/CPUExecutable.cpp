@@ -16,7 +16,6 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -128,8 +127,12 @@ FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
     libraries.push_back(utils);
   SmallVector<StringRef> libraryRefs(libraries.begin(), libraries.end());
 
-  auto optimize = makeOptimizingTransformer(target.optLevel, /*sizeLevel=*/0,
-                                            machine->get());
+  llvm::TargetMachine *targetMachine = machine->get();
+  unsigned optLevel = target.optLevel;
+  // engineOptions.transformer only refers to this (a function_ref).
+  auto optimize = [targetMachine, optLevel](llvm::Module *m) {
+    return optimizeForCPU(*m, *targetMachine, optLevel);
+  };
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimize;
   engineOptions.jitCodeGenOptLevel = getCodeGenOptLevel(target.optLevel);

@@ -137,8 +137,16 @@ struct CPUTargetOptions {
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createCPUTargetMachine(const CPUTargetOptions &options);
 
+/// Optimizes `module` for `targetMachine` at `optLevel` (0: none) and then
+/// makes the code generation choices of the CPU target that LLVM's own
+/// optimizations would undo (see lowerWideByteTruncations in Compiler.cpp).
+/// quant-dyn-compile and the JIT of quant-dyn-runner both go through it.
+llvm::Error optimizeForCPU(llvm::Module &module,
+                           llvm::TargetMachine &targetMachine,
+                           unsigned optLevel);
+
 /// Translates an LLVM-dialect module to LLVM IR for `targetMachine` (triple
-/// and data layout set) and optimizes it at `optLevel` (0: none).
+/// and data layout set) and optimizes it with optimizeForCPU.
 llvm::Expected<std::unique_ptr<llvm::Module>>
 translateForCPU(ModuleOp module, llvm::LLVMContext &llvmContext,
                 llvm::TargetMachine &targetMachine, unsigned optLevel);
