@@ -124,13 +124,16 @@ Value mlir::quant_dyn::buildTruncFromF32(OpBuilder &b, Location loc,
   Value abs = L.and_(bits, 0x7FFFFFFF);
   Value sign = L.shl(L.shr(bits, 31), format.bitWidth - 1);
 
-  // Normal results: round the magnitude bits at the target's mantissa width
-  // (half to even), then rebias. Unsigned arithmetic cannot overflow: the
-  // magnitude is below 2^31 and the rounding increment below 2^23.
+  // Normal results: rebias, then round the magnitude bits at the target's
+  // mantissa width (half to even). The rebias is subtracted before the
+  // shift, folded into the rounding constant: one add less per element.
+  // It wraps for magnitudes below the target's normal range, whose lanes
+  // take the subnormal code below; for the others it cannot overflow (the
+  // magnitude is below 2^31 and the rounding increment below 2^23).
   Value lsb = L.and_(L.shr(abs, shift), 1);
-  Value roundInc = L.add(lsb, (int64_t(1) << (shift - 1)) - 1);
-  Value rounded = L.shr(L.add(abs, roundInc), shift);
-  Value normalCode = L.sub(rounded, int64_t(127 - format.bias) << M);
+  int64_t rebias = int64_t(127 - format.bias) << 23;
+  Value roundInc = L.add(lsb, (int64_t(1) << (shift - 1)) - 1 - rebias);
+  Value normalCode = L.shr(L.add(abs, roundInc), shift);
 
   // Subnormal results: adding K, whose ulp is the target's subnormal spacing
   // 2^(1-bias-M), makes the FPU round |x| to that spacing (exact otherwise).
