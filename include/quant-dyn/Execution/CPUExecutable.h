@@ -28,6 +28,7 @@ namespace mlir {
 class ExecutionEngine;
 
 namespace quant_dyn {
+class JITCodeArena;
 
 /// A tensor-level entry function compiled for the host by the CPU pipeline
 /// and the MLIR ExecutionEngine, callable on HostTensors.
@@ -135,6 +136,8 @@ private:
   bool outParams = false;
 
   FunctionSignature signature;
+  /// Where the engine's code and data live; destroyed after the engine.
+  std::unique_ptr<JITCodeArena> codeArena;
   std::unique_ptr<ExecutionEngine> engine;
   /// The packed C-interface wrapper of the entry (`_mlir_ciface_<name>`).
   void (*packedEntry)(void **) = nullptr;
