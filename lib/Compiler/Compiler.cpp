@@ -448,10 +448,11 @@ mlir::quant_dyn::createCPUTargetMachine(const CPUTargetOptions &options) {
 /// The quantizers' codes are such truncations: 64 codes from four 512-bit
 /// registers. x86 truncates each register on its own (vpmovdb) and joins
 /// the pieces with three inserts, seven shuffles; the byte shuffle is two
-/// vpermt2b (bytes from two registers each) and one join. bf16 -> f8 with
-/// 1x128 blocks, in a C harness alternating the two objects: 2.66 -> 2.51
-/// ms, bit-identical. InstCombine folds such a shuffle back into the
-/// truncation, so this runs after the optimization pipeline.
+/// vpermt2b (bytes from two registers each) and one join. In a C harness
+/// alternating the objects with and without it, bit-identical: bf16 -> f8
+/// with 1x128 blocks 2.42 -> 2.33 ms, bf16 -> MXFP8 6.51 -> 6.00 ms.
+/// InstCombine folds such a shuffle back into the truncation, so this runs
+/// after the optimization pipeline.
 static void lowerWideByteTruncations(llvm::Module &module,
                                      llvm::TargetMachine &targetMachine) {
   if (!targetMachine.getTargetTriple().isX86() ||

@@ -71,7 +71,8 @@ SmallVector<TileRead> readsOf(scf::ParallelOp loop, memref::SubViewOp view) {
   SmallVector<TileRead> reads;
   loop.walk([&](vector::TransferReadOp read) {
     if (read.getVectorType().getRank() != 1 || read.hasOutOfBoundsDim() ||
-        read.getMask() || !read.getPermutationMap().isMinorIdentity())
+        read.getMask() || !read.getPermutationMap().isMinorIdentity() ||
+        !read.getVectorType().getElementType().isIntOrFloat())
       return;
     auto memrefType = dyn_cast<MemRefType>(read.getBase().getType());
     if (!memrefType || !memrefType.isLastDimUnitStride())
