@@ -11,6 +11,7 @@
 #include "quant-dyn/Execution/CPUExecutable.h"
 
 #include "quant-dyn/Compiler/CPUTarget.h"
+#include "quant-dyn/Target/Common/Passes.h"
 
 #include "quant-dyn-c/Runtime.h"
 
@@ -243,6 +244,16 @@ FailureOr<std::unique_ptr<CPUExecutable>> CPUExecutable::compileLowered(
   (*engine)->initialize();
 
   std::unique_ptr<CPUExecutable> executable(new CPUExecutable());
+  if (auto entry = module.lookupSymbol<LLVM::LLVMFuncOp>(entryName))
+    if (auto readOnly = entry->getAttrOfType<DenseI64ArrayAttr>(
+            kReadOnlyArgumentsAttrName))
+      for (int64_t index : readOnly.asArrayRef()) {
+        if (index < 0)
+          continue;
+        if (executable->readOnlyArguments.size() <= size_t(index))
+          executable->readOnlyArguments.resize(index + 1, false);
+        executable->readOnlyArguments[index] = true;
+      }
   executable->signature = std::move(signature);
   executable->codeArena = std::move(codeArena);
   executable->engine = std::move(*engine);
@@ -518,6 +529,10 @@ llvm::Error copyResult(const ResultView &view, const TensorSignature &res,
 // Invocation
 //===----------------------------------------------------------------------===//
 
+bool CPUExecutable::mayWriteArgument(unsigned index) const {
+  return index >= readOnlyArguments.size() || !readOnlyArguments[index];
+}
+
 llvm::Error CPUExecutable::invoke(ArrayRef<HostTensor> inputs,
                                   std::vector<HostTensor> &outputs) {
   std::vector<double> millis;
@@ -618,10 +633,10 @@ llvm::Error CPUExecutable::invokeInto(ArrayRef<HostTensor> inputs,
     packedArgs.push_back(&arg);
 
   for (unsigned call = 0; call < repeat; ++call) {
-    // Fresh inputs: the compiled code may write its arguments in place.
+    // Fresh inputs where the compiled code may have written them in place.
     for (size_t i = 0; i < prepared.abiBytes.size(); ++i) {
       const std::vector<uint8_t> &bytes = prepared.abiBytes[i];
-      if (bytes.empty())
+      if (bytes.empty() || (call && !mayWriteArgument(i)))
         continue;
       if (memory)
         memory->copyIn(data[i], bytes.data(), bytes.size());
@@ -687,7 +702,7 @@ llvm::Error CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
   if (llvm::Error error = prepareInputs(signature, inputs, prepared))
     return error;
 
-  // Every call gets fresh copies of the inputs.
+  // Every call gets fresh copies of the inputs it may write.
   std::vector<AlignedBuffer> buffers;
   std::vector<std::vector<uint64_t>> argDescriptors;
   if (llvm::Error error =
@@ -713,7 +728,7 @@ llvm::Error CPUExecutable::invokeTimed(ArrayRef<HostTensor> inputs,
   std::vector<HostTensor> results;
   for (unsigned call = 0; call < repeat; ++call) {
     for (size_t i = 0; i < buffers.size(); ++i)
-      if (!prepared.abiBytes[i].empty())
+      if (!prepared.abiBytes[i].empty() && (!call || mayWriteArgument(i)))
         std::memcpy(buffers[i].data, prepared.abiBytes[i].data(),
                     prepared.abiBytes[i].size());
     std::fill(resultStorage.begin(), resultStorage.end(), 0);

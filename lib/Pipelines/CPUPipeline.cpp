@@ -34,6 +34,8 @@ void mlir::quant_dyn::buildBufferizationStage(OpPassManager &pm) {
   bufferization::BufferDeallocationPipelineOptions deallocOptions;
   bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  // Which arguments are only read: repeated calls need not refresh them.
+  pm.addNestedPass<func::FuncOp>(quant_dyn::createMarkReadOnlyArgumentsPass());
 }
 
 void mlir::quant_dyn::buildHostToLLVMStage(OpPassManager &pm) {

@@ -18,7 +18,7 @@
 // CHECK: %[[HOST:.*]] = llvm.call @malloc
 // CHECK: llvm.call @mgpuMemcpy({{.*}}, {{.*}}, {{.*}}, {{.*}})
 // CHECK: llvm.call @mgpuMemFree(%[[X]],
-// CHECK: llvm.func @_mlir_ciface_main({{.*}}) attributes {llvm.emit_c_interface}
+// CHECK: llvm.func @_mlir_ciface_main({{.*}}) attributes {llvm.emit_c_interface, quant_dyn.read_only_arguments = array<i64: 0>}
 // CHECK: gpu.module @quant_dyn_kernels [#nvvm.target<O = 3, chip = "sm_100a">] {
 // CHECK: llvm.func @main_kernel(%{{.*}}: !llvm.ptr {llvm.align = 16 : i64, llvm.noalias}
 // CHECK-SAME: attributes {gpu.kernel, {{.*}}nvvm.kernel

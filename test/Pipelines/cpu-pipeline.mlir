@@ -8,7 +8,7 @@
 // CHECK-NOT: quant_dyn.
 // CHECK-NOT: linalg.
 // CHECK-DAG: llvm.func @quant_dyn_report_error(i32, i64, i64, i64)
-// CHECK-DAG: llvm.func @mxfp8({{.*}} attributes {llvm.emit_c_interface}
+// CHECK-DAG: llvm.func @mxfp8({{.*}} attributes {llvm.emit_c_interface, {{.*}}quant_dyn.read_only_arguments = array<i64: 0>}
 // CHECK-DAG: llvm.func @_mlir_ciface_mxfp8(
 // CHECK-DAG: omp.parallel
 // CHECK-DAG: vector<32xi32>

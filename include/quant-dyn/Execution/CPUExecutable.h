@@ -88,12 +88,18 @@ public:
                      std::vector<HostTensor> &outputs);
 
   /// Like invoke, but calls the entry `repeat` (>= 1) times on fresh copies
-  /// of the inputs and appends the duration of each call in milliseconds to
+  /// of the inputs (of those it may write, see mayWriteArgument) and appends the duration of each call in milliseconds to
   /// `millis` (only the calls are timed: no checks, copies or frees).
   /// `outputs` holds the results of the last call.
   llvm::Error invokeTimed(ArrayRef<HostTensor> inputs,
                           std::vector<HostTensor> &outputs, unsigned repeat,
                           std::vector<double> &millis);
+
+  /// Whether the entry may write the memory of its argument `index` (the
+  /// inputs first, then the outputs of results-to-out-params). False only
+  /// where the pipeline proved it (quant-dyn-mark-read-only-arguments):
+  /// repeated calls copy fresh inputs into these arguments only.
+  bool mayWriteArgument(unsigned index) const;
 
   /// Whether the entry was compiled with results-to-out-params (then
   /// invokeInto calls it; invoke and invokeTimed refuse it).
@@ -121,8 +127,8 @@ public:
   /// `outputs` gives the element kind and shape of each result on entry and
   /// holds the results of the last call on return. Needs an entry compiled
   /// with results-to-out-params. With `memory`, the buffers live there: the
-  /// inputs are copied in before each call (untimed: the entry may write
-  /// its arguments) and the results copied out once, after the last call.
+  /// inputs are copied in before each call (untimed; after the first call
+  /// only those the entry may write) and the results copied out once, after the last call.
   llvm::Error invokeInto(ArrayRef<HostTensor> inputs,
                          MutableArrayRef<HostTensor> outputs, unsigned repeat,
                          std::vector<double> &millis,
@@ -136,6 +142,8 @@ private:
   bool outParams = false;
 
   FunctionSignature signature;
+  /// Indexed by argument: proved never written by the entry.
+  std::vector<bool> readOnlyArguments;
   /// Where the engine's code and data live; destroyed after the engine.
   std::unique_ptr<JITCodeArena> codeArena;
   std::unique_ptr<ExecutionEngine> engine;

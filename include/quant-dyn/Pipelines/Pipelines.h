@@ -46,7 +46,8 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
 
 /// The bufferization stage both pipelines share: one-shot bufferization with
 /// identity layouts at function boundaries (the memory ABI), ownership-based
-/// deallocation, and the lowering of the bufferization ops to memref.
+/// deallocation, the lowering of the bufferization ops to memref, and the
+/// record of which arguments each function only reads.
 void buildBufferizationStage(OpPassManager &pm);
 
 /// The lowering of host code (memref, affine, scf, func, arith, vector

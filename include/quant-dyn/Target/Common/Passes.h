@@ -33,6 +33,13 @@ inline constexpr llvm::StringLiteral kVectorSubTilesAttrName =
 /// output memrefs it appends (read by the GPU pipeline's
 /// quant-dyn-gpu-host-device-buffers, which removes it).
 inline constexpr llvm::StringLiteral kOutputArgAttrName = "quant_dyn.output";
+
+/// Function attribute quant-dyn-mark-read-only-arguments sets: the indices
+/// (a DenseI64ArrayAttr) of the memref arguments the function never writes.
+/// It survives the lowering to the LLVM dialect, where the executables read
+/// it: they copy fresh inputs before each call only for the other arguments.
+inline constexpr llvm::StringLiteral kReadOnlyArgumentsAttrName =
+    "quant_dyn.read_only_arguments";
 } // namespace quant_dyn
 } // namespace mlir
 

@@ -211,4 +211,36 @@ def InsertSlicesInPlacePass
   let dependentDialects = ["tensor::TensorDialect"];
 }
 
+def MarkReadOnlyArgumentsPass
+    : Pass<"quant-dyn-mark-read-only-arguments", "func::FuncOp"> {
+  let summary = "Record which memref arguments a bufferized function never "
+                "writes";
+  let description = [{
+    Runs on bufferized IR. Sets `quant_dyn.read_only_arguments = array<i64:
+    ...>` on every function with a body: the indices of its memref arguments
+    whose memory the function provably does not write. The analysis follows
+    each argument through view-like ops (subview, casts, reshapes,
+    reinterpret_cast, ...) and accepts a use only if it is such a view, a
+    `func.return`, or an op whose declared memory effects on it are reads
+    (vector.transfer_read, memref.load, the inputs of a linalg op, the source
+    of memref.copy, ...) and that writes no unspecified memory. Any other
+    use (a call, a branch or loop that carries the memref on, an op without
+    declared effects) counts as a write. It is conservative: an argument it
+    lists is never written; one it leaves out may be.
+
+    The attribute survives the lowering to the LLVM dialect. The executables
+    (CPUExecutable, and GPUExecutable's host code) read it: repeated calls
+    copy fresh inputs only into the arguments the entry may write, so a timed
+    call starts without the dirty cache lines of a copy it does not need.
+
+    ```mlir
+    func.func @f(%x: memref<64xf32>, %y: memref<64xf32>) {
+      linalg.copy ins(%x : memref<64xf32>) outs(%y : memref<64xf32>)
+      return
+    }
+    // gets attributes {quant_dyn.read_only_arguments = array<i64: 0>}
+    ```
+  }];
+}
+
 #endif // QUANT_DYN_TARGET_COMMON_PASSES_TD
