@@ -80,6 +80,9 @@ void mlir::quant_dyn::buildCPUPipeline(OpPassManager &pm,
   tileOptions.maxFusedVectorElements = cpu::kMaxFusedVectorElements;
   tileOptions.subTileElements = cpu::kSubTileElements;
   tileOptions.splitChunks = cpu::kSplitChunks;
+  // A scale per column: the column quantization without the zero-block
+  // select when no block is zeroed (8-12% of -1x1 in a C harness).
+  tileOptions.versionZeroBlocks = true;
   unsigned threads = options.numThreads
                          ? options.numThreads
                          : std::max(1u, std::thread::hardware_concurrency());

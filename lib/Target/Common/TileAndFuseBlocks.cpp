@@ -28,6 +28,7 @@
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -382,6 +383,98 @@ LogicalResult vectorizeFusedTile(RewriterBase &rewriter, Operation *loop,
   return success();
 }
 
+/// The parameter operand of the quantization generic `root` (its last
+/// input: the divisor or multiplier of each block).
+OpOperand *getParameterOperand(linalg::GenericOp root) {
+  return root.getDpsInputOperand(root.getNumDpsInputs() - 1);
+}
+
+/// Whether the parameter of `root` changes along its innermost loop, so
+/// that a vector of codes takes a vector of parameters (a scale per column)
+/// rather than one broadcast value.
+bool hasLaneWiseParameter(linalg::GenericOp root) {
+  unsigned numLoops = root.getNumLoops();
+  return numLoops > 0 && root.getMatchingIndexingMap(getParameterOperand(root))
+                             .isFunctionOfDim(numLoops - 1);
+}
+
+/// The selects of `root`'s body that give the code 0 where the parameter is
+/// NaN (convert-quant-dyn-to-linalg's zeroing of a zero / NaN / Inf block):
+/// `select(cmpf uno %p, %p, 0, code)`.
+SmallVector<arith::SelectOp> findZeroBlockSelects(linalg::GenericOp root) {
+  SmallVector<arith::SelectOp> selects;
+  Value param = root.getMatchingBlockArgument(getParameterOperand(root));
+  // The compare uses the parameter twice: visit each user once.
+  SetVector<Operation *> users(llvm::from_range, param.getUsers());
+  for (Operation *user : users) {
+    auto isNaN = dyn_cast<arith::CmpFOp>(user);
+    if (!isNaN || isNaN.getPredicate() != arith::CmpFPredicate::UNO ||
+        isNaN.getLhs() != param || isNaN.getRhs() != param)
+      continue;
+    for (Operation *conditionUser : isNaN->getUsers()) {
+      auto select = dyn_cast<arith::SelectOp>(conditionUser);
+      if (select && select.getCondition() == isNaN.getResult() &&
+          (matchPattern(select.getTrueValue(), m_Zero()) ||
+           matchPattern(select.getTrueValue(), m_PosZeroFloat())))
+        selects.push_back(select);
+    }
+  }
+  return selects;
+}
+
+/// `scf.if (any parameter of root is NaN) {root} else {root without its
+/// zero-block selects}`: without a zeroed block the selects keep every
+/// code, so both give the same results. Returns the generics of both
+/// branches, or just `root` when its body has no such select.
+SmallVector<linalg::GenericOp> versionOnZeroBlocks(RewriterBase &rewriter,
+                                                   linalg::GenericOp root) {
+  if (findZeroBlockSelects(root).empty())
+    return {root};
+  Location loc = root.getLoc();
+  MLIRContext *ctx = root.getContext();
+  Value params = getParameterOperand(root)->get();
+  int64_t rank = cast<RankedTensorType>(params.getType()).getRank();
+
+  // Any NaN parameter: an or-reduction of the (few) parameters to an i1.
+  rewriter.setInsertionPoint(root);
+  Value noneYet = arith::ConstantOp::create(rewriter, loc,
+                                            rewriter.getBoolAttr(false));
+  Value flagInit = tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{},
+                                           rewriter.getI1Type());
+  Value flag = linalg::FillOp::create(rewriter, loc, noneYet, flagInit)
+                   .getResult(0);
+  auto anyNaN = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{flag.getType()}, ValueRange{params},
+      ValueRange{flag},
+      {AffineMap::getMultiDimIdentityMap(rank, ctx),
+       AffineMap::get(rank, 0, {}, ctx)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::reduction),
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        Value isNaN = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
+                                            args[0], args[0]);
+        linalg::YieldOp::create(
+            b, l, arith::OrIOp::create(b, l, args[1], isNaN).getResult());
+      });
+  Value anyZeroed = tensor::ExtractOp::create(rewriter, loc,
+                                              anyNaN.getResult(0), ValueRange{});
+
+  auto branch = scf::IfOp::create(rewriter, loc, root->getResultTypes(),
+                                  anyZeroed, /*addThenBlock=*/true,
+                                  /*addElseBlock=*/true);
+  auto cloneInto = [&](Block *block) {
+    rewriter.setInsertionPointToStart(block);
+    auto copy = cast<linalg::GenericOp>(rewriter.clone(*root));
+    scf::YieldOp::create(rewriter, loc, copy->getResults());
+    return copy;
+  };
+  linalg::GenericOp withZeroing = cloneInto(branch.thenBlock());
+  linalg::GenericOp withoutZeroing = cloneInto(branch.elseBlock());
+  for (arith::SelectOp select : findZeroBlockSelects(withoutZeroing))
+    rewriter.replaceOp(select, select.getFalseValue());
+  rewriter.replaceOp(root, branch.getResults());
+  return {withZeroing, withoutZeroing};
+}
+
 /// The amax generic that feeds the scale generic that feeds `root`.
 linalg::GenericOp findAmax(linalg::GenericOp root) {
   Value params = root.getDpsInputOperand(root.getNumDpsInputs() - 1)->get();
@@ -530,24 +623,33 @@ struct TileAndFuseBlocksPass
       amaxTiledOps.push_back(*chunkAmax);
     }
 
+    SmallVector<linalg::GenericOp> versions{root};
+    if (versionZeroBlocks && hasLaneWiseParameter(root))
+      versions = versionOnZeroBlocks(rewriter, root);
+
     scf::SCFTilingOptions rootOptions;
     rootOptions.setTileSizes(
         getAsIndexOpFoldResult(&getContext(), config.blockTile));
     rootOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-    rewriter.setInsertionPoint(root);
-    FailureOr<scf::SCFTilingResult> rootTiled = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(root.getOperation()), rootOptions);
-    if (failed(rootTiled))
-      return root.emitOpError("could not be tiled across threads");
-    rewriter.replaceOp(root, rootTiled->replacements);
-    for (Operation *op : rootTiled->tiledOps)
-      op->removeAttr(kBlockRootAttr);
+    SmallVector<Operation *> tiledOps(amaxTiledOps);
+    for (linalg::GenericOp version : versions) {
+      rewriter.setInsertionPoint(version);
+      FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+          rewriter, cast<TilingInterface>(version.getOperation()),
+          rootOptions);
+      if (failed(tiled))
+        return version.emitOpError("could not be tiled across threads");
+      rewriter.replaceOp(version, tiled->replacements);
+      for (Operation *op : tiled->tiledOps) {
+        op->removeAttr(kBlockRootAttr);
+        tiledOps.push_back(op);
+      }
+    }
 
     if (!config.vectorize)
       return success();
     SmallVector<linalg::LinalgOp> ops;
-    for (Operation *op :
-         llvm::concat<Operation *>(amaxTiledOps, rootTiled->tiledOps))
+    for (Operation *op : tiledOps)
       if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
         ops.push_back(linalgOp);
     for (linalg::LinalgOp op : ops)
