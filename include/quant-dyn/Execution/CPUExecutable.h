@@ -88,8 +88,10 @@ public:
                      std::vector<HostTensor> &outputs);
 
   /// Like invoke, but calls the entry `repeat` (>= 1) times on fresh copies
-  /// of the inputs (of those it may write, see mayWriteArgument) and appends the duration of each call in milliseconds to
-  /// `millis` (only the calls are timed: no checks, copies or frees).
+  /// of the inputs (after the first call, of those it may write: see
+  /// mayWriteArgument) and appends the duration of each call in
+  /// milliseconds to `millis` (only the calls are timed: no checks, copies
+  /// or frees).
   /// `outputs` holds the results of the last call.
   llvm::Error invokeTimed(ArrayRef<HostTensor> inputs,
                           std::vector<HostTensor> &outputs, unsigned repeat,
@@ -128,7 +130,8 @@ public:
   /// holds the results of the last call on return. Needs an entry compiled
   /// with results-to-out-params. With `memory`, the buffers live there: the
   /// inputs are copied in before each call (untimed; after the first call
-  /// only those the entry may write) and the results copied out once, after the last call.
+  /// only those the entry may write) and the results copied out once, after
+  /// the last call.
   llvm::Error invokeInto(ArrayRef<HostTensor> inputs,
                          MutableArrayRef<HostTensor> outputs, unsigned repeat,
                          std::vector<double> &millis,

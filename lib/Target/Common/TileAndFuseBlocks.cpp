@@ -455,8 +455,8 @@ SmallVector<linalg::GenericOp> versionOnZeroBlocks(RewriterBase &rewriter,
         linalg::YieldOp::create(
             b, l, arith::OrIOp::create(b, l, args[1], isNaN).getResult());
       });
-  Value anyZeroed = tensor::ExtractOp::create(rewriter, loc,
-                                              anyNaN.getResult(0), ValueRange{});
+  Value anyZeroed = tensor::ExtractOp::create(
+      rewriter, loc, anyNaN.getResult(0), ValueRange{});
 
   auto branch = scf::IfOp::create(rewriter, loc, root->getResultTypes(),
                                   anyZeroed, /*addThenBlock=*/true,
@@ -477,7 +477,7 @@ SmallVector<linalg::GenericOp> versionOnZeroBlocks(RewriterBase &rewriter,
 
 /// The amax generic that feeds the scale generic that feeds `root`.
 linalg::GenericOp findAmax(linalg::GenericOp root) {
-  Value params = root.getDpsInputOperand(root.getNumDpsInputs() - 1)->get();
+  Value params = getParameterOperand(root)->get();
   auto scale = params.getDefiningOp<linalg::GenericOp>();
   if (!scale || scale.getNumDpsInputs() != 1)
     return {};
