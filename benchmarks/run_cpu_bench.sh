@@ -4,7 +4,8 @@
 # f32 -> NVFP4, bf16 -> MXFP8 (each with linear and with swizzled_128x4
 # scales) and f32 -> u8 quantize_linear on ROWSxCOLS (default 8192x8192),
 # all cores. memcpy of each kernel's input bytes is timed in the same run
-# (before and after the kernels, best of both) and each kernel's ratio to it
+# (before, between and after the kernels, best of the three) and each
+# kernel's ratio to it
 # is printed (>= 1: faster than copying the input); each swizzled kernel
 # also its ratio to the linear one (>= 1: at least as fast). The linear and
 # swizzled kernels run in two rounds, in opposite order, best of both, so
@@ -84,6 +85,8 @@ NVFP4_IN=(--input="$WORK/x_f32.npy" --input="$WORK/gs.npy")
 MXFP8_IN=(--input="$WORK/x_bf16.npy")
 nvfp4_a=$(run nvfp4 "${NVFP4_IN[@]}"); nvfp4_swz_a=$(run nvfp4_swz "${NVFP4_IN[@]}")
 nvfp4_swz_b=$(run nvfp4_swz "${NVFP4_IN[@]}"); nvfp4_b=$(run nvfp4 "${NVFP4_IN[@]}")
+# memcpy between the kernels too: the machine's speed drifts within a run.
+f32_mid=$(memcpy_ms "$F32"); bf16_mid=$(memcpy_ms "$BF16")
 mxfp8_a=$(run mxfp8 "${MXFP8_IN[@]}"); mxfp8_swz_a=$(run mxfp8_swz "${MXFP8_IN[@]}")
 mxfp8_swz_b=$(run mxfp8_swz "${MXFP8_IN[@]}"); mxfp8_b=$(run mxfp8 "${MXFP8_IN[@]}")
 nvfp4=$(min_ms "$nvfp4_a" "$nvfp4_b"); nvfp4_swz=$(min_ms "$nvfp4_swz_a" "$nvfp4_swz_b")
@@ -92,11 +95,12 @@ u8=$(run u8 --input="$WORK/x_f32.npy" --input="$WORK/s.npy" --input="$WORK/z.npy
 f32_after=$(memcpy_ms "$F32"); bf16_after=$(memcpy_ms "$BF16")
 
 echo "quant-dyn-runner --time, ${ROWS}x${COLS}, all cores, best of $REPEAT; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$f32_before" "$f32_after" "$bf16_before" "$bf16_after" "$nvfp4" \
-  "$nvfp4_swz" "$mxfp8" "$mxfp8_swz" "$u8" <<'PY'
+python3 - "$f32_before" "$f32_mid" "$f32_after" "$bf16_before" "$bf16_mid" \
+  "$bf16_after" "$nvfp4" "$nvfp4_swz" "$mxfp8" "$mxfp8_swz" "$u8" <<'PY'
 import sys
-f32b, f32a, bf16b, bf16a, nvfp4, nvfp4_swz, mxfp8, mxfp8_swz, u8 = map(float, sys.argv[1:])
-f32, bf16 = min(f32b, f32a), min(bf16b, bf16a)
+(f32b, f32m, f32a, bf16b, bf16m, bf16a, nvfp4, nvfp4_swz, mxfp8, mxfp8_swz,
+ u8) = map(float, sys.argv[1:])
+f32, bf16 = min(f32b, f32m, f32a), min(bf16b, bf16m, bf16a)
 print('%-34s %10s %10s %10s' % ('kernel', 'min ms', 'vs memcpy', 'vs linear'))
 def row(name, ms, copy, linear=None):
     print('%-34s %10.2f %10.2f %10s' % (name, ms, copy / ms,
